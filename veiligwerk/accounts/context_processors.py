@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from veiligwerk.tenancy.selectors import is_platform_admin, organisations_administered_by
+
+
+def staff_nav(request: HttpRequest) -> dict[str, Any]:
+    """What the staff menu offers; evaluated only when a page draws the menu."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+
+    def build() -> dict[str, bool]:
+        return {
+            "can_administer": organisations_administered_by(user=user).exists(),  # type: ignore[arg-type]
+            "is_platform_admin": is_platform_admin(user=user),  # type: ignore[arg-type]
+        }
+
+    return {"staff_nav": SimpleLazyObject(build)}

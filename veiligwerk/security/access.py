@@ -1,0 +1,95 @@
+"""One door per object: every id that arrives in a request passes through a function here.
+
+Each function checks the tenant (sector) first, then the role, and raises the same
+:class:`django.http.Http404` for an object that does not exist and one the user may not see,
+so ids cannot be probed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import Http404
+
+from veiligwerk.security.models import KeyRecoveryRequest
+from veiligwerk.tenancy.models import Membership, Organisation, Role, Sector
+from veiligwerk.tenancy.selectors import (
+    is_platform_admin,
+    members_of,
+    organisations_administered_by,
+    sectors_of,
+)
+
+if TYPE_CHECKING:
+    from veiligwerk.accounts.models import User
+
+
+def _not_found() -> Http404:
+    return Http404("Not found")
+
+
+def access_sector(*, user: User, sector_id: int) -> Sector:
+    sector = sectors_of(user=user).filter(pk=sector_id).first()
+    if sector is None:
+        raise _not_found()
+    return sector
+
+
+def access_organisation_for_admin(*, user: User, organisation_id: int) -> Organisation:
+    """An organisation whose members and keys the user may manage."""
+    organisation = (
+        Organisation.objects.filter(pk=organisation_id, sector__in=sectors_of(user=user))
+        .filter(pk__in=organisations_administered_by(user=user).values("pk"))
+        .select_related("sector", "merged_into")
+        .first()
+    )
+    if organisation is None:
+        raise _not_found()
+    return organisation
+
+
+def access_membership_for_admin(
+    *, user: User, organisation: Organisation, membership_id: int
+) -> Membership:
+    """A membership in an organisation the user manages (the organisation passed its own door)."""
+    membership = (
+        Membership.objects.filter(
+            pk=membership_id, sector_id=organisation.sector_id, organisation=organisation
+        )
+        .select_related("user")
+        .first()
+    )
+    if membership is None:
+        raise _not_found()
+    if membership.role == Role.PLATFORM_ADMIN and not is_platform_admin(user=user):
+        raise _not_found()
+    return membership
+
+
+def access_key_recovery_request(
+    *, user: User, organisation: Organisation, request_id: int
+) -> KeyRecoveryRequest:
+    """An open recovery request of a member of an organisation the user manages."""
+    recovery = (
+        KeyRecoveryRequest.objects.filter(
+            pk=request_id,
+            state=KeyRecoveryRequest.State.OPEN,
+            user_key__user__in=members_of(organisation=organisation).values("user"),
+        )
+        .select_related("user_key__user")
+        .first()
+    )
+    if recovery is None:
+        raise _not_found()
+    return recovery
+
+
+def require_platform_admin(*, user: User) -> None:
+    if not is_platform_admin(user=user):
+        raise _not_found()
+
+
+def access_administration(*, user: User) -> None:
+    """The administration pages exist only for people who administer something."""
+    if not organisations_administered_by(user=user).exists():
+        raise _not_found()
