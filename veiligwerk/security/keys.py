@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -288,16 +289,23 @@ def key_recover(*, request: KeyRecoveryRequest, recovery_private_key: str, by: U
 # --- Holding the unlocked key during a session ---------------------------------------------
 
 
-def session_key_put(request: HttpRequest, response: HttpResponse, private_key: bytes) -> None:
-    """Keep the unlocked key in the server-side session, encrypted under a fresh secret that is
-    sent only to the user's browser. A copy of the session store alone reveals nothing."""
+def session_key_store(session: SessionBase, private_key: bytes) -> str:
+    """Keep the unlocked key in the server-side session, encrypted under a fresh secret.
+
+    Returns the secret (encoded) for the user's cookie: a copy of the session store alone
+    reveals nothing."""
     secret = crypto.random_bytes()
-    request.session[SESSION_FIELD] = base64.b64encode(
+    session[SESSION_FIELD] = base64.b64encode(
         crypto.secret_encrypt(key=secret, plaintext=private_key)
     ).decode("ascii")
+    return base64.urlsafe_b64encode(secret).decode("ascii")
+
+
+def session_key_put(request: HttpRequest, response: HttpResponse, private_key: bytes) -> None:
+    """Store the unlocked key for this session and send its secret to the browser only."""
     response.set_cookie(
         settings.KEY_SESSION_COOKIE_NAME,
-        base64.urlsafe_b64encode(secret).decode("ascii"),
+        session_key_store(request.session, private_key),
         max_age=None,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
