@@ -4,5 +4,5 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = True
-SECRET_KEY = env("DJANGO_SECRET_KEY") or "local-development-only-not-secret"  # noqa: S105
+SECRET_KEY = env("DJANGO_SECRET_KEY") or "local-development-only-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -3,9 +3,10 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import env, env_bool
 
 _KNOWN_DEFAULTS = {"", "local-development-only-not-secret", "test-only-not-secret", "changeme"}
+SECRET_KEY = env("DJANGO_SECRET_KEY") or ""
 
 if SECRET_KEY in _KNOWN_DEFAULTS or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -30,4 +31,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"

@@ -16,8 +16,8 @@ def staff_nav(request: HttpRequest) -> dict[str, Any]:
 
     def build() -> dict[str, bool]:
         return {
-            "can_administer": organisations_administered_by(user=user).exists(),  # type: ignore[arg-type]
-            "is_platform_admin": is_platform_admin(user=user),  # type: ignore[arg-type]
+            "can_administer": organisations_administered_by(user=user).exists(),
+            "is_platform_admin": is_platform_admin(user=user),
         }
 
     return {"staff_nav": SimpleLazyObject(build)}

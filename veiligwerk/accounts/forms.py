@@ -9,9 +9,11 @@ from veiligwerk.common.forms import NoNulCharField
 
 class LoginForm(forms.Form):
     username = NoNulCharField(
-        label=_("Gebruikersnaam"), max_length=150, widget=forms.TextInput(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        widget=forms.TextInput(
             attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
-        )
+        ),
     )
     password = NoNulCharField(
         label=_("Wachtwoord"),

@@ -46,10 +46,10 @@ class SecondFactorRequiredMiddleware(MiddlewareMixin):
         request.session[LAST_SEEN] = now
         if not getattr(view_func, "login_required", True):
             return None  # public page
-        if getattr(view_func, "second_factor_required", True) and not user.is_verified():  # type: ignore[union-attr]
+        if getattr(view_func, "second_factor_required", True) and not user.is_verified():
             from veiligwerk.accounts.selectors import has_confirmed_totp
 
-            if has_confirmed_totp(user=user):  # type: ignore[arg-type]
+            if has_confirmed_totp(user=user):
                 return redirect("accounts:verify")
             return redirect("accounts:enrol")
         return None

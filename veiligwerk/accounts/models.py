@@ -14,6 +14,11 @@ class User(AbstractUser):
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
 
+    def is_verified(self) -> bool:
+        """Whether this request passed the second factor. django_otp's OTPMiddleware replaces
+        this per request; outside a request nobody is verified."""
+        return False
+
 
 class LoginThrottle(models.Model):
     """Failed log-ins per user name, for throttling. Keyed by a keyed hash of the lower-cased
@@ -23,3 +28,6 @@ class LoginThrottle(models.Model):
     failures = models.PositiveIntegerField(default=0)
     first_failure_at = models.DateTimeField()
     blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.failures} failed log-ins"

@@ -47,17 +47,37 @@ class StaffHome:
 
 
 ROLE_DUTIES: dict[str, Any] = {
-    Role.PLATFORM_ADMIN: _("Beheert het platform: organisaties, rollen, herstelsleutels en de auditlog."),
-    Role.SECTOR_COORDINATOR: _("Coördineert de sector: organisaties, rollen, het plan van aanpak en het kenniscentrum."),
-    Role.CONFIDENTIAL_ADVISER: _("Luistert, adviseert en begeleidt melders van de eigen organisatie. Onderzoekt niet."),
-    Role.OVERARCHING_ADVISER: _("Vertrouwenspersoon voor iedereen in de sector, ook bij kleine omroepen zonder eigen vertrouwenspersoon."),
-    Role.COMMITTEE_MEMBER: _("Behandelt formele klachten: hoort beide kanten en adviseert de werkgever."),
-    Role.COMMITTEE_SECRETARY: _("Ondersteunt de klachtencommissie: dossier, termijnen en hoorzittingen."),
-    Role.AFTERCARE_COORDINATOR: _("Helpt mensen die eerder zijn geraakt: coaching, mediation, begeleiding."),
-    Role.INTEGRITY_OFFICER: _("Behandelt meldingen van vermoedens van misstanden, met de wettelijke termijnen."),
-    Role.HR: _("Werkt aan beleid en maatregelen van de eigen werkgever; ziet geen meldingen zonder toestemming van de melder."),
+    Role.PLATFORM_ADMIN: _(
+        "Beheert het platform: organisaties, rollen, herstelsleutels en de auditlog."
+    ),
+    Role.SECTOR_COORDINATOR: _(
+        "Coördineert de sector: organisaties, rollen, het plan van aanpak en het kenniscentrum."
+    ),
+    Role.CONFIDENTIAL_ADVISER: _(
+        "Luistert, adviseert en begeleidt melders van de eigen organisatie. Onderzoekt niet."
+    ),
+    Role.OVERARCHING_ADVISER: _(
+        "Vertrouwenspersoon voor iedereen in de sector, ook bij kleine omroepen zonder eigen vertrouwenspersoon."
+    ),
+    Role.COMMITTEE_MEMBER: _(
+        "Behandelt formele klachten: hoort beide kanten en adviseert de werkgever."
+    ),
+    Role.COMMITTEE_SECRETARY: _(
+        "Ondersteunt de klachtencommissie: dossier, termijnen en hoorzittingen."
+    ),
+    Role.AFTERCARE_COORDINATOR: _(
+        "Helpt mensen die eerder zijn geraakt: coaching, mediation, begeleiding."
+    ),
+    Role.INTEGRITY_OFFICER: _(
+        "Behandelt meldingen van vermoedens van misstanden, met de wettelijke termijnen."
+    ),
+    Role.HR: _(
+        "Werkt aan beleid en maatregelen van de eigen werkgever; ziet geen meldingen zonder toestemming van de melder."
+    ),
     Role.BOARD: _("Besluit op het advies van de klachtencommissie, met redenen."),
-    Role.SUPERVISORY_BOARD: _("Ziet alleen samengevatte cijfers, nooit een dossier of een persoon."),
+    Role.SUPERVISORY_BOARD: _(
+        "Ziet alleen samengevatte cijfers, nooit een dossier of een persoon."
+    ),
     Role.REGULATOR: _("Ziet alleen samengevatte cijfers en gepubliceerde verantwoording."),
 }
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -26,6 +27,7 @@ from veiligwerk.accounts.forms import (
     RecoveryOrTokenForm,
     TokenForm,
 )
+from veiligwerk.accounts.http import StaffRequest
 from veiligwerk.accounts.middleware import second_factor_exempt
 from veiligwerk.accounts.selectors import has_confirmed_totp, staff_home_for
 from veiligwerk.accounts.services import (
@@ -43,7 +45,7 @@ from veiligwerk.security.keys import key_login, session_key_clear, session_key_g
 @never_cache
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[union-attr]
+    if request.user.is_authenticated and request.user.is_verified():
         return redirect("accounts:home")
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -61,8 +63,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if user is not None:
             throttle.login_success_record(username=username)
             login(request, user)
-            private_key = key_login(user=user, password=password)  # type: ignore[arg-type]
-            target = "accounts:verify" if has_confirmed_totp(user=user) else "accounts:enrol"  # type: ignore[arg-type]
+            private_key = key_login(user=user, password=password)
+            target = "accounts:verify" if has_confirmed_totp(user=user) else "accounts:enrol"
             response = redirect(target)
             if private_key is not None:
                 session_key_put(request, response, private_key)
@@ -82,16 +84,16 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @second_factor_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
-def enrol_view(request: HttpRequest) -> HttpResponse:
+def enrol_view(request: StaffRequest) -> HttpResponse:
     user = request.user
-    if user.is_verified():  # type: ignore[union-attr]
+    if user.is_verified():
         return redirect("accounts:home")
-    if has_confirmed_totp(user=user):  # type: ignore[arg-type]
+    if has_confirmed_totp(user=user):
         return redirect("accounts:verify")
-    device = totp_device_pending(user=user)  # type: ignore[arg-type]
+    device = totp_device_pending(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = totp_enrol_confirm(user=user, token=form.cleaned_data["token"])  # type: ignore[arg-type]
+        codes = totp_enrol_confirm(user=user, token=form.cleaned_data["token"])
         if codes is not None:
             otp_login(request, device)
             audit_record(action=AuditAction.LOGIN, actor=user)
@@ -118,22 +120,24 @@ def _base32(key: bytes) -> str:
 @second_factor_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
-def verify_view(request: HttpRequest) -> HttpResponse:
+def verify_view(request: StaffRequest) -> HttpResponse:
     user = request.user
-    if user.is_verified():  # type: ignore[union-attr]
+    if user.is_verified():
         return redirect("accounts:home")
-    if not has_confirmed_totp(user=user):  # type: ignore[arg-type]
+    if not has_confirmed_totp(user=user):
         return redirect("accounts:enrol")
     form = RecoveryOrTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = second_factor_verify(user=user, token=form.cleaned_data["token"])  # type: ignore[arg-type]
+        device = second_factor_verify(user=user, token=form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             audit_record(action=AuditAction.LOGIN, actor=user)
             return redirect("accounts:home")
         form.add_error(
             "token",
-            _("Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer opnieuw."),
+            _(
+                "Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer opnieuw."
+            ),
         )
     return render(request, "accounts/verify.html", {"form": form})
 
@@ -158,29 +162,29 @@ def logged_out_view(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("old_password", "new_password1", "new_password2")
 @never_cache
 @require_http_methods(["GET", "POST"])
-def password_change_view(request: HttpRequest) -> HttpResponse:
+def password_change_view(request: StaffRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         password_change(
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             old_password=form.cleaned_data["old_password"],
             new_password=form.cleaned_data["new_password1"],
         )
-        update_session_auth_hash(request, request.user)  # type: ignore[arg-type]
+        update_session_auth_hash(request, request.user)
         messages.success(request, _("Uw wachtwoord is gewijzigd. Uw sleutel blijft dezelfde."))
         return redirect("accounts:home")
     return render(request, "accounts/password_change.html", {"form": form})
 
 
 @never_cache
-def home_view(request: HttpRequest) -> HttpResponse:
+def home_view(request: StaffRequest) -> HttpResponse:
     user = request.user
-    home = staff_home_for(user=user, key_unlocked=session_key_get(request) is not None)  # type: ignore[arg-type]
+    home = staff_home_for(user=user, key_unlocked=session_key_get(request) is not None)
     return render(request, "accounts/home.html", {"home": home})
 
 
 class _AuditedPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         audit_record(action=AuditAction.PASSWORD_RESET, actor=form.user)
         return response

@@ -20,7 +20,9 @@ class NoNulCharField(forms.CharField):
         self.validators = [
             MaxLengthValidator(
                 v.limit_value,
-                message=_("Gebruik hoogstens %(limit_value)d tekens (u gebruikte er %(show_value)d)."),
+                message=_(
+                    "Gebruik hoogstens %(limit_value)d tekens (u gebruikte er %(show_value)d)."
+                ),
             )
             if isinstance(v, MaxLengthValidator)
             else v
@@ -28,7 +30,7 @@ class NoNulCharField(forms.CharField):
         ]
 
     def to_python(self, value: Any) -> str:
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         if "\x00" in text:
             raise forms.ValidationError(self.error_messages["nul"], code="nul")
         return text

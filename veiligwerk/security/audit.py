@@ -30,8 +30,8 @@ class AuditAction:
     SECOND_FACTOR_ENROLLED = "auth.second_factor_enrolled"
     SECOND_FACTOR_FAILED = "auth.second_factor_failed"
     RECOVERY_CODE_USED = "auth.recovery_code_used"
-    PASSWORD_CHANGED = "auth.password_changed"
-    PASSWORD_RESET = "auth.password_reset"
+    PASSWORD_CHANGED = "auth.password_changed"  # noqa: S105 - an event name
+    PASSWORD_RESET = "auth.password_reset"  # noqa: S105 - an event name
     ROLE_GRANTED = "role.granted"
     ROLE_REVOKED = "role.revoked"
     KEY_CREATED = "key.created"

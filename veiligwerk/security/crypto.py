@@ -11,6 +11,7 @@ import base64
 import hmac
 from dataclasses import dataclass
 
+import nacl.encoding
 import nacl.exceptions
 import nacl.hash
 import nacl.pwhash
@@ -95,8 +96,9 @@ def unseal(*, private_key: bytes, ciphertext: bytes) -> bytes:
 
 def mac(*, key: bytes, message: bytes) -> str:
     """Keyed BLAKE2b (32 bytes), hex: chains the audit log and other integrity tags."""
-    digest = nacl.hash.blake2b(message, digest_size=32, key=key[:64], encoder=_RawEncoder)
-    return digest.hex()
+    return nacl.hash.blake2b(
+        message, digest_size=32, key=key[:64], encoder=nacl.encoding.HexEncoder
+    ).decode("ascii")
 
 
 def constant_time_equal(a: str | bytes, b: str | bytes) -> bool:
@@ -123,13 +125,3 @@ def decode_key(text: str) -> bytes:
     if len(key) != KEY_SIZE:
         raise CryptoError
     return key
-
-
-class _RawEncoder:
-    @staticmethod
-    def encode(data: bytes) -> bytes:
-        return data
-
-    @staticmethod
-    def decode(data: bytes) -> bytes:
-        return data

@@ -47,7 +47,9 @@ def _wrap(*, password: str, secret: bytes) -> _Wrapped:
     return _Wrapped(crypto.secret_encrypt(key=kek, plaintext=secret), salt, opslimit, memlimit)
 
 
-def _unwrap(*, password: str, ciphertext: bytes, salt: bytes, opslimit: int, memlimit: int) -> bytes:
+def _unwrap(
+    *, password: str, ciphertext: bytes, salt: bytes, opslimit: int, memlimit: int
+) -> bytes:
     kek = crypto.derive_key(
         password=password, salt=bytes(salt), opslimit=opslimit, memlimit=memlimit
     )
@@ -55,7 +57,9 @@ def _unwrap(*, password: str, ciphertext: bytes, salt: bytes, opslimit: int, mem
 
 
 def fingerprint(public_key: bytes) -> str:
-    return crypto.mac(key=b"veiligwerk.fingerprint".ljust(32, b"\0"), message=bytes(public_key))[:32]
+    return crypto.mac(key=b"veiligwerk.fingerprint".ljust(32, b"\0"), message=bytes(public_key))[
+        :32
+    ]
 
 
 @transaction.atomic
@@ -134,8 +138,9 @@ def key_rewrap(*, user: User, old_password: str, new_password: str) -> None:
     except KeyLocked:
         return  # nothing to re-wrap; recovery will wrap it under the current password
     _rewrap(user_key, password=new_password, private_key=private_key)
-    audit_record(action=AuditAction.KEY_REWRAPPED, actor=user, object_type="user_key",
-                 object_id=user_key.pk)
+    audit_record(
+        action=AuditAction.KEY_REWRAPPED, actor=user, object_type="user_key", object_id=user_key.pk
+    )
 
 
 def key_escrow_sync(*, user: User, private_key: bytes) -> int:
@@ -220,8 +225,9 @@ def _key_recovery_continue(*, user: User, password: str) -> bytes | None:
             kdf_opslimit=wrapped.opslimit,
             kdf_memlimit=wrapped.memlimit,
         )
-        audit_record(action=AuditAction.KEY_LOCKED, actor=user, object_type="user_key",
-                     object_id=user_key.pk)
+        audit_record(
+            action=AuditAction.KEY_LOCKED, actor=user, object_type="user_key", object_id=user_key.pk
+        )
         return None
     if pending.state != KeyRecoveryRequest.State.RECOVERED or pending.sealed_private_key is None:
         return None
@@ -232,8 +238,12 @@ def _key_recovery_continue(*, user: User, password: str) -> bytes | None:
     pending.state = KeyRecoveryRequest.State.COMPLETED
     pending.sealed_private_key = None
     pending.save()
-    audit_record(action=AuditAction.KEY_RECOVERY_COMPLETED, actor=user, object_type="user_key",
-                 object_id=user_key.pk)
+    audit_record(
+        action=AuditAction.KEY_RECOVERY_COMPLETED,
+        actor=user,
+        object_type="user_key",
+        object_id=user_key.pk,
+    )
     return private_key
 
 

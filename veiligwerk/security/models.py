@@ -120,10 +120,13 @@ class AuditEvent(models.Model):
         verbose_name = _("auditgebeurtenis")
         verbose_name_plural = _("auditgebeurtenissen")
 
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.action}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise RuntimeError("Audit events are append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise RuntimeError("Audit events are append-only.")
@@ -135,3 +138,6 @@ class AuditHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     sequence = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"head #{self.sequence}"

@@ -106,8 +106,10 @@ def demo_load() -> list[DemoLogin]:
             organisation=organisation,
             by=None,
         )
-        scope = organisation.name if organisation else (
-            SECTOR_NAME if role != Role.PLATFORM_ADMIN else "platform"
+        scope = (
+            organisation.name
+            if organisation
+            else (SECTOR_NAME if role != Role.PLATFORM_ADMIN else "platform")
         )
         logins.append(DemoLogin(username, str(Role(role).label), scope))
     return logins

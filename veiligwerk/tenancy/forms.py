@@ -39,6 +39,8 @@ class RecoverKeyForm(forms.Form):
     recovery_key = NoNulCharField(
         label=_("Herstelsleutel van de organisatie"),
         max_length=200,
-        help_text=_("De sleutel die bij het aanmaken één keer is getoond, met of zonder streepjes."),
+        help_text=_(
+            "De sleutel die bij het aanmaken één keer is getoond, met of zonder streepjes."
+        ),
         widget=forms.PasswordInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )

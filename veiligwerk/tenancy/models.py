@@ -87,9 +87,7 @@ class Role(models.TextChoices):
 
 
 # Roles that hold for a whole sector rather than one organisation.
-SECTOR_WIDE_ROLES = frozenset(
-    {Role.SECTOR_COORDINATOR, Role.OVERARCHING_ADVISER, Role.REGULATOR}
-)
+SECTOR_WIDE_ROLES = frozenset({Role.SECTOR_COORDINATOR, Role.OVERARCHING_ADVISER, Role.REGULATOR})
 # Roles that see aggregated figures only, never a case or a person.
 AGGREGATE_ONLY_ROLES = frozenset({Role.SUPERVISORY_BOARD, Role.REGULATOR})
 # Roles that may manage organisations and memberships of their scope.

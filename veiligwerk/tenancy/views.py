@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from veiligwerk.accounts.models import User
+from veiligwerk.accounts.http import StaffRequest
 from veiligwerk.security.access import (
     access_administration,
     access_key_recovery_request,
@@ -21,6 +23,7 @@ from veiligwerk.security.access import (
 from veiligwerk.security.keys import RecoveryFailed, key_recover, recovery_key_create
 from veiligwerk.security.models import RecoveryKey
 from veiligwerk.tenancy.forms import MembershipGrantForm, RecoverKeyForm
+from veiligwerk.tenancy.models import Organisation
 from veiligwerk.tenancy.selectors import (
     is_platform_admin,
     key_recovery_requests_open,
@@ -30,31 +33,29 @@ from veiligwerk.tenancy.selectors import (
 from veiligwerk.tenancy.services import membership_grant, membership_revoke
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
-def organisation_list_view(request: HttpRequest) -> HttpResponse:
-    access_administration(user=_user(request))
+def organisation_list_view(request: StaffRequest) -> HttpResponse:
+    access_administration(user=request.user)
     organisations = (
-        organisations_administered_by(user=_user(request))
+        organisations_administered_by(user=request.user)
         .select_related("sector", "merged_into")
         .order_by("sector__name", "kind", "name")
     )
     return render(request, "tenancy/organisation_list.html", {"organisations": organisations})
 
 
-def _detail_context(request: HttpRequest, organisation: object, form: MembershipGrantForm) -> dict:
+def _detail_context(
+    request: StaffRequest, organisation: Organisation, form: MembershipGrantForm
+) -> dict[str, Any]:
     return {
         "organisation": organisation,
-        "members": members_of(organisation=organisation),  # type: ignore[arg-type]
+        "members": members_of(organisation=organisation),
         "recovery_key": RecoveryKey.objects.filter(
             organisation=organisation, retired_at__isnull=True
         ).first(),
         "recoveries": key_recovery_requests_open(
-            organisations=organisations_administered_by(user=_user(request)).filter(
-                pk=organisation.pk  # type: ignore[attr-defined]
+            organisations=organisations_administered_by(user=request.user).filter(
+                pk=organisation.pk
             )
         ),
         "form": form,
@@ -62,8 +63,8 @@ def _detail_context(request: HttpRequest, organisation: object, form: Membership
 
 
 @require_http_methods(["GET", "POST"])
-def organisation_detail_view(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    user = _user(request)
+def organisation_detail_view(request: StaffRequest, organisation_id: int) -> HttpResponse:
+    user = request.user
     organisation = access_organisation_for_admin(user=user, organisation_id=organisation_id)
     form = MembershipGrantForm(
         request.POST or None, allow_platform_admin=is_platform_admin(user=user)
@@ -89,9 +90,9 @@ def organisation_detail_view(request: HttpRequest, organisation_id: int) -> Http
 
 @require_POST
 def membership_revoke_view(
-    request: HttpRequest, organisation_id: int, membership_id: int
+    request: StaffRequest, organisation_id: int, membership_id: int
 ) -> HttpResponse:
-    user = _user(request)
+    user = request.user
     organisation = access_organisation_for_admin(user=user, organisation_id=organisation_id)
     membership = access_membership_for_admin(
         user=user, organisation=organisation, membership_id=membership_id
@@ -103,8 +104,8 @@ def membership_revoke_view(
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def recovery_key_create_view(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    user = _user(request)
+def recovery_key_create_view(request: StaffRequest, organisation_id: int) -> HttpResponse:
+    user = request.user
     organisation = access_organisation_for_admin(user=user, organisation_id=organisation_id)
     if request.method == "POST":
         private_text = recovery_key_create(organisation=organisation, by=user)
@@ -120,8 +121,8 @@ def recovery_key_create_view(request: HttpRequest, organisation_id: int) -> Http
 @sensitive_post_parameters("recovery_key")
 @never_cache
 @require_http_methods(["GET", "POST"])
-def key_recover_view(request: HttpRequest, organisation_id: int, request_id: int) -> HttpResponse:
-    user = _user(request)
+def key_recover_view(request: StaffRequest, organisation_id: int, request_id: int) -> HttpResponse:
+    user = request.user
     organisation = access_organisation_for_admin(user=user, organisation_id=organisation_id)
     recovery = access_key_recovery_request(
         user=user, organisation=organisation, request_id=request_id
@@ -135,8 +136,10 @@ def key_recover_view(request: HttpRequest, organisation_id: int, request_id: int
         except RecoveryFailed:
             form.add_error(
                 "recovery_key",
-                _("Met deze herstelsleutel kan deze sleutel niet worden hersteld. "
-                  "Controleer of het de sleutel van deze organisatie is."),
+                _(
+                    "Met deze herstelsleutel kan deze sleutel niet worden hersteld. "
+                    "Controleer of het de sleutel van deze organisatie is."
+                ),
             )
         else:
             messages.success(

@@ -16,7 +16,7 @@ def field_widget(field: BoundField) -> SafeString:
         ids.append(f"{field.id_for_label}-hint")
     if field.errors:
         ids.append(f"{field.id_for_label}-error")
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if ids:
         attrs["aria-describedby"] = " ".join(ids)
     if field.errors:

@@ -1,0 +1,271 @@
+"""The access matrix: every URL pattern of the project, for every kind of visitor.
+
+Adding a view without an entry in MATRIX fails `test_every_url_pattern_has_a_matrix_entry`;
+marking a view public without listing it in the allow-list fails `test_public_views_are_the_
+reviewed_allow_list`. Each entry says who may reach the view; everyone else must get the same
+404 (or, when not logged in, the log-in page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, verified_client
+from veiligwerk.security.keys import key_login, recovery_key_create
+from veiligwerk.security.models import KeyRecoveryRequest
+from veiligwerk.tenancy.models import Membership, OrganisationKind, Role
+
+pytestmark = pytest.mark.django_db
+
+ALL_ROLES = frozenset(Role.values)
+ADMINS = frozenset({Role.PLATFORM_ADMIN, Role.SECTOR_COORDINATOR})
+
+
+@dataclass
+class World:
+    """Sector A (the one under test) and sector B (another tenant)."""
+
+    sector_a: Any
+    coordinator_a: Any
+    broadcaster_a: Any
+    broadcaster_b: Any
+    users: dict[str, Any] = field(default_factory=dict)
+    other_tenant: Any = None
+    recovery_request_a: Any = None
+
+
+def build_world() -> World:
+    sector_a, sector_b = SectorFactory(), SectorFactory()
+    world = World(
+        sector_a=sector_a,
+        coordinator_a=OrganisationFactory(sector=sector_a, kind=OrganisationKind.COORDINATOR),
+        broadcaster_a=OrganisationFactory(sector=sector_a, name="Omroep Alfa"),
+        broadcaster_b=OrganisationFactory(sector=sector_b, name="Omroep Beta"),
+    )
+    for role in Role.values:
+        if role == Role.PLATFORM_ADMIN:
+            world.users[role] = member(role)
+        elif role in (Role.SECTOR_COORDINATOR, Role.OVERARCHING_ADVISER, Role.REGULATOR):
+            world.users[role] = member(role, sector=sector_a)
+        else:
+            world.users[role] = member(role, organisation=world.broadcaster_a)
+    # Another tenant: administers sector B, and advises in it.
+    world.other_tenant = member(Role.SECTOR_COORDINATOR, sector=sector_b)
+    member(Role.CONFIDENTIAL_ADVISER, organisation=world.broadcaster_b, user=world.other_tenant)
+    # Objects in sector A that the object URLs point at.
+    locked = member(Role.HR, organisation=world.broadcaster_a)
+    recovery_key_create(organisation=world.broadcaster_a, by=world.users[Role.PLATFORM_ADMIN])
+    key_login(user=locked, password="correct-horse-battery-staple-42")
+    locked.set_password("a-new-password-after-reset-77")
+    locked.save()
+    key_login(user=locked, password="a-new-password-after-reset-77")
+    world.recovery_request_a = KeyRecoveryRequest.objects.get(user_key__user=locked)
+    return world
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Who may reach a view. `public` views are on the reviewed allow-list."""
+
+    kwargs: Callable[[World], dict[str, Any]] = lambda w: {}
+    method: str = "get"
+    public: bool = False
+    roles: frozenset[str] = ALL_ROLES
+    # Object views scoped to sector A: the other tenant gets 404. List views: 200 without A's data.
+    scoped_to_sector_a: bool = False
+    second_factor_exempt: bool = False
+
+
+def _org(w: World) -> dict[str, Any]:
+    return {"organisation_id": w.broadcaster_a.pk}
+
+
+def _fresh_membership(w: World) -> Membership:
+    """Revoking deletes, so each call gets a membership of its own in sector A."""
+    return Membership.objects.create(
+        user=UserFactory(), role=Role.HR, sector=w.sector_a, organisation=w.broadcaster_a
+    )
+
+
+MATRIX: dict[str, Entry] = {
+    # Public allow-list (reviewed): pages a visitor needs before or without logging in.
+    "public:home": Entry(public=True),
+    "public:health": Entry(public=True),
+    "set_language": Entry(public=True, method="post"),
+    "accounts:login": Entry(public=True),
+    "accounts:logout": Entry(public=True, method="post", second_factor_exempt=True),
+    "accounts:logged_out": Entry(public=True),
+    "accounts:password_reset": Entry(public=True),
+    "accounts:password_reset_done": Entry(public=True),
+    "accounts:password_reset_confirm": Entry(
+        public=True, kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}
+    ),
+    "accounts:password_reset_complete": Entry(public=True),
+    # Every staff member.
+    "accounts:home": Entry(),
+    "accounts:password_change": Entry(),
+    "accounts:verify": Entry(second_factor_exempt=True),
+    "accounts:enrol": Entry(second_factor_exempt=True),
+    # Administration.
+    "tenancy:organisation_list": Entry(roles=ADMINS),
+    "tenancy:organisation_detail": Entry(roles=ADMINS, kwargs=_org, scoped_to_sector_a=True),
+    "tenancy:membership_revoke": Entry(
+        roles=ADMINS,
+        method="post",
+        kwargs=lambda w: {**_org(w), "membership_id": _fresh_membership(w).pk},
+        scoped_to_sector_a=True,
+    ),
+    "tenancy:recovery_key_create": Entry(roles=ADMINS, kwargs=_org, scoped_to_sector_a=True),
+    "tenancy:key_recover": Entry(
+        roles=ADMINS,
+        kwargs=lambda w: {**_org(w), "request_id": w.recovery_request_a.pk},
+        scoped_to_sector_a=True,
+    ),
+    "security:audit_log": Entry(roles=frozenset({Role.PLATFORM_ADMIN})),
+}
+
+
+def _walk(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}{pattern.namespace}:"
+            yield from _walk(pattern.url_patterns, ns)
+        else:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def all_url_patterns() -> dict[str, URLPattern]:
+    return dict(_walk(get_resolver().url_patterns))
+
+
+def _is_login_redirect(response: Any) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse("accounts:login")
+    )
+
+
+def _reached(response: Any) -> bool:
+    """The view answered (a page, or a redirect that is not the log-in or second-factor step)."""
+    if response.status_code == 200:
+        return True
+    if response.status_code == 302:
+        location = response["Location"]
+        return not location.startswith(reverse("accounts:login"))
+    return False
+
+
+def _call(client: Client, name: str, entry: Entry, world: World) -> Any:
+    url = reverse(name, kwargs=entry.kwargs(world))
+    return getattr(client, entry.method)(url)
+
+
+def test_every_url_pattern_has_a_matrix_entry():
+    patterns = all_url_patterns()
+    missing = sorted(set(patterns) - set(MATRIX))
+    stale = sorted(set(MATRIX) - set(patterns))
+    assert not missing, f"URL patterns without an access-matrix entry: {missing}"
+    assert not stale, f"Matrix entries for URL patterns that no longer exist: {stale}"
+
+
+def test_public_views_are_the_reviewed_allow_list():
+    public = {
+        name
+        for name, pattern in all_url_patterns().items()
+        if getattr(pattern.callback, "login_required", True) is False
+    }
+    allow_list = {name for name, entry in MATRIX.items() if entry.public}
+    assert public == allow_list
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in MATRIX.items() if not e.public))
+def test_anonymous_visitors_are_sent_to_log_in(client, name):
+    world = build_world()
+    response = _call(client, name, MATRIX[name], world)
+    assert _is_login_redirect(response), (name, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in MATRIX.items() if e.public))
+def test_public_pages_answer_anonymous_visitors(client, name):
+    world = build_world()
+    response = _call(client, name, MATRIX[name], world)
+    assert response.status_code in (200, 302), (name, response.status_code)
+    assert not _is_login_redirect(response)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in MATRIX.items() if not e.public))
+def test_each_role_reaches_exactly_what_the_matrix_allows(name):
+    world = build_world()
+    entry = MATRIX[name]
+    wrong = []
+    for role, user in world.users.items():
+        response = _call(verified_client(user), name, entry, world)
+        if role in entry.roles:
+            if not _reached(response):
+                wrong.append((role, "should reach", response.status_code))
+        elif response.status_code != 404:
+            wrong.append((role, "should get 404", response.status_code))
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in MATRIX.items() if e.scoped_to_sector_a))
+def test_another_tenant_gets_not_found_for_objects_of_sector_a(name):
+    world = build_world()
+    response = _call(verified_client(world.other_tenant), name, MATRIX[name], world)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in MATRIX.items() if e.scoped_to_sector_a))
+def test_missing_objects_look_the_same_as_forbidden_ones(name):
+    world = build_world()
+    entry = MATRIX[name]
+    client = verified_client(world.other_tenant)
+    missing = getattr(client, entry.method)(
+        reverse(name, kwargs=dict.fromkeys(entry.kwargs(world), 999_999))
+    )
+    forbidden = _call(client, name, entry, world)
+    assert missing.status_code == forbidden.status_code == 404
+    assert _comparable(missing.content) == _comparable(forbidden.content)
+
+
+def _comparable(content: bytes) -> bytes:
+    """Drop what differs by design: the CSRF token and the path the language switch returns to."""
+    content = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+    return re.sub(rb'name="next" value="[^"]+"', b"", content)
+
+
+def test_another_tenant_sees_none_of_sector_a_in_lists():
+    world = build_world()
+    client = verified_client(world.other_tenant)
+    response = client.get(reverse("tenancy:organisation_list"))
+    assert response.status_code == 200
+    assert b"Omroep Beta" in response.content
+    assert b"Omroep Alfa" not in response.content
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(n for n, e in MATRIX.items() if not e.public and not e.second_factor_exempt),
+)
+def test_password_alone_is_not_enough(name):
+    """A user who passed the password step but not the second factor reaches no staff page."""
+    world = build_world()
+    client = Client()
+    client.force_login(world.users[Role.PLATFORM_ADMIN])
+    response = _call(client, name, MATRIX[name], world)
+    assert response.status_code == 302
+    assert response["Location"] in (reverse("accounts:verify"), reverse("accounts:enrol"))
+
+
+def test_world_users_are_distinct():
+    world = build_world()
+    assert len({u.pk for u in world.users.values()}) == len(Role.values)
+    assert UserFactory._meta.model.objects.count() >= len(Role.values) + 2
