@@ -11,4 +11,4 @@ def test_verified_client_reaches_staff_home_with_key_unlocked():
     user = member(Role.CONFIDENTIAL_ADVISER, organisation=organisation)
     response = verified_client(user).get("/staff/")
     assert response.status_code == 200
-    assert "Uw sleutel is ontgrendeld".encode() in response.content
+    assert b"Uw sleutel is ontgrendeld" in response.content

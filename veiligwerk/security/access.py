@@ -51,7 +51,9 @@ def access_organisation_for_admin(*, user: User, organisation_id: int) -> Organi
 def access_membership_for_admin(
     *, user: User, organisation: Organisation, membership_id: int
 ) -> Membership:
-    """A membership in an organisation the user manages (the organisation passed its own door)."""
+    """A membership in an organisation the user manages."""
+    # Tenant first, here too: the function must not trust that its caller checked.
+    access_organisation_for_admin(user=user, organisation_id=organisation.pk)
     membership = (
         Membership.objects.filter(
             pk=membership_id, sector_id=organisation.sector_id, organisation=organisation
@@ -70,6 +72,7 @@ def access_key_recovery_request(
     *, user: User, organisation: Organisation, request_id: int
 ) -> KeyRecoveryRequest:
     """An open recovery request of a member of an organisation the user manages."""
+    access_organisation_for_admin(user=user, organisation_id=organisation.pk)
     recovery = (
         KeyRecoveryRequest.objects.filter(
             pk=request_id,

@@ -136,11 +136,40 @@ def key_rewrap(*, user: User, old_password: str, new_password: str) -> None:
     try:
         private_key = key_unlock(user=user, password=old_password)
     except KeyLocked:
-        return  # nothing to re-wrap; recovery will wrap it under the current password
+        # Waiting for recovery: the pending request must follow the password too, or the
+        # officer's recovery could not be opened at the next log-in.
+        _recovery_rewrap(user_key, old_password=old_password, new_password=new_password)
+        return
     _rewrap(user_key, password=new_password, private_key=private_key)
     audit_record(
         action=AuditAction.KEY_REWRAPPED, actor=user, object_type="user_key", object_id=user_key.pk
     )
+
+
+def _recovery_rewrap(user_key: UserKey, *, old_password: str, new_password: str) -> None:
+    pending = (
+        user_key.recoveries.exclude(state=KeyRecoveryRequest.State.COMPLETED)
+        .order_by("-created_at")
+        .first()
+    )
+    if pending is None:
+        return
+    try:
+        ephemeral_private = _unwrap(
+            password=old_password,
+            ciphertext=pending.wrapped_ephemeral_private_key,
+            salt=pending.kdf_salt,
+            opslimit=pending.kdf_opslimit,
+            memlimit=pending.kdf_memlimit,
+        )
+    except crypto.CryptoError:
+        return
+    wrapped = _wrap(password=new_password, secret=ephemeral_private)
+    pending.wrapped_ephemeral_private_key = wrapped.ciphertext
+    pending.kdf_salt = wrapped.salt
+    pending.kdf_opslimit = wrapped.opslimit
+    pending.kdf_memlimit = wrapped.memlimit
+    pending.save()
 
 
 def key_escrow_sync(*, user: User, private_key: bytes) -> int:
@@ -286,7 +315,8 @@ def key_recover(*, request: KeyRecoveryRequest, recovery_private_key: str, by: U
     )
     request.state = KeyRecoveryRequest.State.RECOVERED
     request.recovered_by = by
-    request.save()
+    # Only these fields: the user may have re-wrapped the request meanwhile (password change).
+    request.save(update_fields=["sealed_private_key", "state", "recovered_by", "updated_at"])
     audit_record(
         action=AuditAction.KEY_RECOVERED,
         actor=by,
