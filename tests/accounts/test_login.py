@@ -445,6 +445,7 @@ def test_idle_session_is_logged_out(client, user):
         response = client.get(HOME)
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN)
+    assert response.cookies[settings.KEY_SESSION_COOKIE_NAME].value == ""  # key secret dropped
     assert not _logged_in(client)
     assert client.get(HOME)["Location"].startswith(LOGIN)
 

@@ -16,6 +16,20 @@ from veiligwerk.security.models import AuditEvent, AuditHead
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _intruder_dropped_the_triggers():
+    """These tests play an intruder who owns the database and so can drop the append-only
+    triggers (tests/security/test_audit_triggers.py shows they hold otherwise); the chain must
+    still give them away. Dropped inside the test's transaction, so later tests get them back."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "DROP TRIGGER IF EXISTS security_auditevent_append_only ON security_auditevent"
+            )
+        else:
+            cursor.execute("DROP TRIGGER IF EXISTS security_auditevent_no_update")
+
+
 def _chain(length: int = 5) -> list[AuditEvent]:
     actor = UserFactory()
     return [

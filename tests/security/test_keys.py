@@ -417,6 +417,16 @@ def _assert_unchanged(locked) -> None:
     assert key_login(user=locked["user"], password=NEW_PASSWORD) is None
 
 
+def test_retired_recovery_key_no_longer_restores_a_key(locked, admin, organisation):
+    """Replacing a (possibly leaked) recovery key destroys the copies sealed to the old one."""
+    recovery_key_create(organisation=organisation, by=admin)
+    with pytest.raises(RecoveryFailed):
+        key_recover(
+            request=locked["request"], recovery_private_key=locked["recovery_text"], by=admin
+        )
+    _assert_unchanged(locked)
+
+
 def test_wrong_recovery_key_raises_recovery_failed(locked, admin):
     wrong = crypto.encode_key(crypto.keypair_generate().private_key)
     with pytest.raises(RecoveryFailed):

@@ -18,6 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.deprecation import MiddlewareMixin
 
+from veiligwerk.security.keys import session_key_clear
+
 F = TypeVar("F", bound=Callable[..., Any])
 LAST_SEEN = "vw_last_seen"
 
@@ -42,7 +44,9 @@ class SecondFactorRequiredMiddleware(MiddlewareMixin):
         last_seen = request.session.get(LAST_SEEN)
         if last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
             logout(request)
-            return redirect(settings.LOGIN_URL)
+            response = redirect(settings.LOGIN_URL)
+            session_key_clear(response)
+            return response
         request.session[LAST_SEEN] = now
         if not getattr(view_func, "login_required", True):
             return None  # public page

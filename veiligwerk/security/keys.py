@@ -202,9 +202,11 @@ def key_escrow_sync(*, user: User, private_key: bytes) -> int:
 @transaction.atomic
 def recovery_key_create(*, organisation: Organisation, by: User) -> str:
     """A new recovery key pair for an organisation. Returns the private half, to show once."""
-    RecoveryKey.objects.filter(organisation=organisation, retired_at__isnull=True).update(
-        retired_at=timezone.now()
-    )
+    retiring = RecoveryKey.objects.filter(organisation=organisation, retired_at__isnull=True)
+    # The old key may have leaked: destroy the copies sealed to it. Members are sealed to the
+    # new key at their next log-in.
+    KeyEscrow.objects.filter(recovery_key__in=retiring).delete()
+    retiring.update(retired_at=timezone.now())
     pair = crypto.keypair_generate()
     recovery_key = RecoveryKey.objects.create(
         organisation=organisation,
