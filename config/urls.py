@@ -5,8 +5,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from veiligwerk.routes.views import quick_exit_view
+
 urlpatterns = [
     path("", include("veiligwerk.public.urls")),
+    path("hulp/", include("veiligwerk.routes.urls")),
+    path("weg/", quick_exit_view, name="quick_exit"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("staff/", include("veiligwerk.accounts.urls")),
     path("staff/organisations/", include("veiligwerk.tenancy.urls")),

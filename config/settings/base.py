@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "veiligwerk.tenancy",
     "veiligwerk.accounts",
     "veiligwerk.public",
+    "veiligwerk.routes",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,9 @@ KEY_WRAP_MEMLIMIT = 64 * 1024 * 1024
 
 # Cookie holding the per-session secret that encrypts the unlocked private key server-side.
 KEY_SESSION_COOKIE_NAME = "vw_keyshare"
+
+# Where the quick-exit control sends people: a neutral site that shows nothing personal.
+QUICK_EXIT_URL = env("VEILIGWERK_QUICK_EXIT_URL") or "https://www.buienradar.nl/"
 
 OTP_TOTP_ISSUER = "Veilig Werk"
 OTP_TOTP_THROTTLE_FACTOR = 1

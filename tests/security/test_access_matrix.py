@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, verified_client
+from veiligwerk.routes.services import routes_seed
 from veiligwerk.security.keys import key_login, recovery_key_create
 from veiligwerk.security.models import KeyRecoveryRequest
 from veiligwerk.tenancy.models import Membership, OrganisationKind, Role
@@ -56,6 +57,7 @@ def build_world() -> World:
             world.users[role] = member(role, sector=sector_a)
         else:
             world.users[role] = member(role, organisation=world.broadcaster_a)
+    routes_seed(sector=sector_a)
     # Another tenant: administers sector B, and advises in it.
     world.other_tenant = member(Role.SECTOR_COORDINATOR, sector=sector_b)
     member(Role.CONFIDENTIAL_ADVISER, organisation=world.broadcaster_b, user=world.other_tenant)
@@ -87,6 +89,10 @@ def _org(w: World) -> dict[str, Any]:
     return {"organisation_id": w.broadcaster_a.pk}
 
 
+def _sector_slug(w: World) -> dict[str, Any]:
+    return {"sector_slug": w.sector_a.slug}
+
+
 def _fresh_membership(w: World) -> Membership:
     """Revoking deletes, so each call gets a membership of its own in sector A."""
     return Membership.objects.create(
@@ -108,6 +114,16 @@ MATRIX: dict[str, Entry] = {
         public=True, kwargs=lambda w: {"uidb64": "MQ", "token": "set-password"}
     ),
     "accounts:password_reset_complete": Entry(public=True),
+    # The reporter's surface: the route wizard and the quick exit.
+    "quick_exit": Entry(public=True),
+    "routes:safety": Entry(public=True),
+    "routes:start": Entry(public=True, kwargs=_sector_slug),
+    "routes:wizard": Entry(public=True, kwargs=_sector_slug),
+    "routes:routes": Entry(public=True, kwargs=_sector_slug),
+    "routes:route": Entry(
+        public=True, kwargs=lambda w: {**_sector_slug(w), "route_slug": "klachtencommissie"}
+    ),
+    "routes:values": Entry(public=True, kwargs=_sector_slug),
     # Every staff member.
     "accounts:home": Entry(),
     "accounts:password_change": Entry(),

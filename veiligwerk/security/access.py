@@ -7,6 +7,7 @@ so ids cannot be probed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.http import Http404
@@ -16,6 +17,7 @@ from veiligwerk.tenancy.models import Membership, Organisation, Role, Sector
 from veiligwerk.tenancy.selectors import (
     is_platform_admin,
     members_of,
+    organisations_active,
     organisations_administered_by,
     sectors_of,
 )
@@ -96,3 +98,21 @@ def access_administration(*, user: User) -> None:
     """The administration pages exist only for people who administer something."""
     if not organisations_administered_by(user=user).exists():
         raise _not_found()
+
+
+# --- The reporter's surface: public objects, looked up by slug ------------------------------
+
+
+def access_public_sector(*, slug: str) -> Sector:
+    sector = Sector.objects.filter(slug=slug).first()
+    if sector is None:
+        raise _not_found()
+    return sector
+
+
+def access_public_organisation(*, sector: Sector, slug: str, on: dt.date) -> Organisation:
+    """An organisation of this sector that exists on this date (merged ones are gone)."""
+    organisation = organisations_active(sector=sector, on=on).filter(slug=slug).first()
+    if organisation is None:
+        raise _not_found()
+    return organisation

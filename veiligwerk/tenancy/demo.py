@@ -88,6 +88,9 @@ def demo_load() -> list[DemoLogin]:
             slug=slug,
             defaults={"name": name, "kind": kind, "valid_from": valid_from, "valid_to": valid_to},
         )
+    from veiligwerk.routes.services import routes_seed
+
+    routes_seed(sector=sector, own_adviser_for=[organisations["avrotros"]])
     logins = []
     for username, full_name, role, org_slug in DEMO_USERS:
         first, _sep, last = full_name.partition(" ")
