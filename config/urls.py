@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/", include("veiligwerk.accounts.urls")),
     path("staff/organisations/", include("veiligwerk.tenancy.urls")),
     path("staff/audit/", include("veiligwerk.security.urls")),
+    path("staff/wegwijzer/", include("veiligwerk.routes.editor_urls")),
 ]
 
 handler404 = "veiligwerk.public.errors.not_found"

@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, verified_client
-from veiligwerk.routes.services import routes_seed
+from veiligwerk.routes.services import routes_seed, rule_set_draft_start
 from veiligwerk.security.keys import key_login, recovery_key_create
 from veiligwerk.security.models import KeyRecoveryRequest
 from veiligwerk.tenancy.models import Membership, OrganisationKind, Role
@@ -93,6 +93,24 @@ def _sector_slug(w: World) -> dict[str, Any]:
     return {"sector_slug": w.sector_a.slug}
 
 
+def _sector_a(w: World) -> dict[str, Any]:
+    return {"sector_id": w.sector_a.pk}
+
+
+def _draft_a(w: World) -> dict[str, Any]:
+    """Sector A with an open draft of its wizard (idempotent)."""
+    rule_set_draft_start(sector=w.sector_a, by=w.users[Role.PLATFORM_ADMIN])
+    return _sector_a(w)
+
+
+def _question_a(w: World) -> dict[str, Any]:
+    return {**_draft_a(w), "question_key": "danger"}
+
+
+def _rule_a(w: World) -> dict[str, Any]:
+    return {**_draft_a(w), "rule_key": "crime"}
+
+
 def _fresh_membership(w: World) -> Membership:
     """Revoking deletes, so each call gets a membership of its own in sector A."""
     return Membership.objects.create(
@@ -145,6 +163,32 @@ MATRIX: dict[str, Entry] = {
         scoped_to_sector_a=True,
     ),
     "security:audit_log": Entry(roles=frozenset({Role.PLATFORM_ADMIN})),
+    # Wizard editor: the sector coordinator and platform admins.
+    "routes_editor:sector_list": Entry(roles=ADMINS),
+    "routes_editor:overview": Entry(roles=ADMINS, kwargs=_sector_a, scoped_to_sector_a=True),
+    "routes_editor:version": Entry(
+        roles=ADMINS, kwargs=lambda w: {**_sector_a(w), "number": 1}, scoped_to_sector_a=True
+    ),
+    "routes_editor:draft_start": Entry(
+        roles=ADMINS, method="post", kwargs=_sector_a, scoped_to_sector_a=True
+    ),
+    "routes_editor:publish": Entry(
+        roles=ADMINS, method="post", kwargs=_sector_a, scoped_to_sector_a=True
+    ),
+    "routes_editor:draft": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
+    "routes_editor:question_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
+    "routes_editor:question_edit": Entry(
+        roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True
+    ),
+    "routes_editor:question_move": Entry(
+        roles=ADMINS, method="post", kwargs=_question_a, scoped_to_sector_a=True
+    ),
+    "routes_editor:question_delete": Entry(
+        roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True
+    ),
+    "routes_editor:rule_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
+    "routes_editor:rule_edit": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
+    "routes_editor:rule_delete": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
 }
 
 

@@ -5,7 +5,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from veiligwerk.tenancy.selectors import is_platform_admin, organisations_administered_by
+from veiligwerk.tenancy.selectors import (
+    is_platform_admin,
+    organisations_administered_by,
+    sectors_coordinated_by,
+)
 
 
 def staff_nav(request: HttpRequest) -> dict[str, Any]:
@@ -18,6 +22,7 @@ def staff_nav(request: HttpRequest) -> dict[str, Any]:
         return {
             "can_administer": organisations_administered_by(user=user).exists(),
             "is_platform_admin": is_platform_admin(user=user),
+            "coordinates_sector": sectors_coordinated_by(user=user).exists(),
         }
 
     return {"staff_nav": SimpleLazyObject(build)}

@@ -51,3 +51,12 @@ def rule_set_draft(*, sector: Sector) -> RuleSetVersion | None:
 
 def rule_set_of(version: RuleSetVersion) -> RuleSet:
     return rule_set_from_content(version=version.number, content=version.content)
+
+
+def rule_set_versions(*, sector: Sector) -> list[RuleSetVersion]:
+    """Every version of a sector's wizard, newest first (the history the editor shows)."""
+    return list(
+        RuleSetVersion.objects.filter(sector=sector)
+        .select_related("published_by")
+        .order_by("-number")
+    )

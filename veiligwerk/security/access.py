@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from veiligwerk.routes.models import RuleSetVersion
 from veiligwerk.security.models import KeyRecoveryRequest
 from veiligwerk.tenancy.models import Membership, Organisation, Role, Sector
 from veiligwerk.tenancy.selectors import (
@@ -19,6 +21,7 @@ from veiligwerk.tenancy.selectors import (
     members_of,
     organisations_active,
     organisations_administered_by,
+    sectors_coordinated_by,
     sectors_of,
 )
 
@@ -116,3 +119,35 @@ def access_public_organisation(*, sector: Sector, slug: str, on: dt.date) -> Org
     if organisation is None:
         raise _not_found()
     return organisation
+
+
+# --- The route wizard's editor: questions and rules of a sector ------------------------------
+
+
+def access_rule_editor_sectors(*, user: User) -> QuerySet[Sector]:
+    """The editor exists only for people who may edit some sector's wizard."""
+    sectors = sectors_coordinated_by(user=user)
+    if not sectors.exists():
+        raise _not_found()
+    return sectors
+
+
+def access_sector_for_rules(*, user: User, sector_id: int) -> Sector:
+    """A sector whose wizard questions and rules the user may edit."""
+    sector = sectors_coordinated_by(user=user).filter(pk=sector_id).first()
+    if sector is None:
+        raise _not_found()
+    return sector
+
+
+def access_rule_set_version(*, user: User, sector_id: int, number: int) -> RuleSetVersion:
+    """One version (draft or published) of a sector's wizard, for its editors."""
+    sector = access_sector_for_rules(user=user, sector_id=sector_id)
+    version = (
+        RuleSetVersion.objects.filter(sector=sector, number=number)
+        .select_related("sector", "published_by")
+        .first()
+    )
+    if version is None:
+        raise _not_found()
+    return version

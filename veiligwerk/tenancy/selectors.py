@@ -40,6 +40,18 @@ def sectors_of(*, user: User) -> QuerySet[Sector]:
     return Sector.objects.filter(memberships__user=user).distinct()
 
 
+def sectors_coordinated_by(*, user: User) -> QuerySet[Sector]:
+    """Sectors whose shared things (the route wizard, later the action plan) the user may edit:
+    all for a platform admin; for a sector coordinator (sector-wide role) their own sector."""
+    if is_platform_admin(user=user):
+        return Sector.objects.all()
+    return Sector.objects.filter(
+        pk__in=Membership.objects.filter(
+            user=user, role=Role.SECTOR_COORDINATOR, organisation__isnull=True
+        ).values("sector")
+    )
+
+
 def organisations_administered_by(*, user: User) -> QuerySet[Organisation]:
     """Organisations whose members and keys this user may manage."""
     if is_platform_admin(user=user):
