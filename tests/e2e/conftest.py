@@ -41,16 +41,18 @@ def page(page):
     problems: list[str] = []
     page.on(
         "console",
-        lambda message: problems.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            problems.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     page.on(
         "request",
-        lambda request: problems.append(f"external request: {request.url}")
-        if not request.url.startswith(("http://localhost", "http://127.0.0.1", "data:"))
-        and "buienradar" not in request.url
-        else None,
+        lambda request: (
+            problems.append(f"external request: {request.url}")
+            if not request.url.startswith(("http://localhost", "http://127.0.0.1", "data:"))
+            and "buienradar" not in request.url
+            else None
+        ),
     )
     yield page
     assert problems == []

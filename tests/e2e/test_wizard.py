@@ -133,7 +133,9 @@ def neutral_site(settings, live_server):
     return settings.QUICK_EXIT_URL
 
 
-def test_quick_exit_link_leaves_for_the_neutral_site(no_js_page: Page, live_server, sector, neutral_site):
+def test_quick_exit_link_leaves_for_the_neutral_site(
+    no_js_page: Page, live_server, sector, neutral_site
+):
     page = no_js_page
     page.goto(f"{live_server.url}/hulp/publieke-omroep/wegwijzer/")
     page.get_by_role("link", name=re.compile("^Snel weg")).click()
