@@ -177,9 +177,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "routes_editor:draft": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
     "routes_editor:question_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
-    "routes_editor:question_edit": Entry(
-        roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True
-    ),
+    "routes_editor:question_edit": Entry(roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True),
     "routes_editor:question_move": Entry(
         roles=ADMINS, method="post", kwargs=_question_a, scoped_to_sector_a=True
     ),
