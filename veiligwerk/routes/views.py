@@ -9,6 +9,8 @@ plain page that says what to do, never a server error.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -56,6 +58,32 @@ def _problem(
     )
 
 
+@dataclass(frozen=True)
+class Place:
+    """The sector, and optionally the organisation (``?o=``), whose help a page shows."""
+
+    sector: Sector
+    organisation: Organisation | None
+
+    @property
+    def org(self) -> str:
+        return self.organisation.slug if self.organisation else ""
+
+
+def with_place(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Resolve the sector and organisation; an unknown one gets a plain 404 page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, sector_slug: str, **kwargs: Any) -> HttpResponse:
+        try:
+            sector, organisation, context = _context(request, sector_slug)
+        except Http404:
+            return _unknown_place(request, sector_slug)
+        return view(request, Place(sector, organisation), context, **kwargs)
+
+    return wrapper
+
+
 def _context(
     request: HttpRequest, sector_slug: str
 ) -> tuple[Sector, Organisation | None, dict[str, Any]]:
@@ -79,15 +107,11 @@ def _url(name: str, sector: Sector, **query: str) -> str:
 
 
 @reporter_page
-def sector_start_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
-    try:
-        sector, organisation, context = _context(request, sector_slug)
-    except Http404:
-        return _unknown_place(request, sector_slug)
+@with_place
+def sector_start_view(request: HttpRequest, place: Place, context: dict[str, Any]) -> HttpResponse:
+    sector = place.sector
     context["organisations"] = organisations_active(sector=sector).order_by("name")
-    context["wizard_url"] = _url(
-        "routes:wizard", sector, o=organisation.slug if organisation else ""
-    )
+    context["wizard_url"] = _url("routes:wizard", sector, o=place.org)
     return render(request, "routes/start.html", context)
 
 
@@ -105,12 +129,9 @@ def _unknown_place(request: HttpRequest, sector_slug: str) -> HttpResponse:
 
 
 @reporter_page
-def wizard_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
-    try:
-        sector, organisation, context = _context(request, sector_slug)
-    except Http404:
-        return _unknown_place(request, sector_slug)
-    org = organisation.slug if organisation else ""
+@with_place
+def wizard_view(request: HttpRequest, place: Place, context: dict[str, Any]) -> HttpResponse:
+    sector, org = place.sector, place.org
     restart = _url("routes:wizard", sector, o=org)
     version_param = request.GET.get("v", "")
     version = None
@@ -140,7 +161,7 @@ def wizard_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
     v = str(version.number)
     question = next_question(rule_set, state.answers)
     if question is None:
-        return _results(request, context, sector, organisation, rule_set, state, v)
+        return _results(request, context, place, rule_set, state, v)
 
     error = ""
     chosen = frozenset[str]()
@@ -210,16 +231,15 @@ def _language() -> str:
 def _results(
     request: HttpRequest,
     context: dict[str, Any],
-    sector: Sector,
-    organisation: Organisation | None,
+    place: Place,
     rule_set: RuleSet,
     state: WizardState,
     version: str,
 ) -> HttpResponse:
-    routes = routes_for(sector=sector, organisation=organisation)
+    sector, org = place.sector, place.org
+    routes = routes_for(sector=sector, organisation=place.organisation)
     ranked = evaluate(rule_set, route_infos(routes), state.answers, today())
     language = _language()
-    org = organisation.slug if organisation else ""
     context.update(
         {
             "results": [
@@ -251,11 +271,11 @@ def _route_url(sector: Sector, slug: str, org: str) -> str:
 
 
 @reporter_page
-def route_detail_view(request: HttpRequest, sector_slug: str, route_slug: str) -> HttpResponse:
-    try:
-        sector, organisation, context = _context(request, sector_slug)
-    except Http404:
-        return _unknown_place(request, sector_slug)
+@with_place
+def route_detail_view(
+    request: HttpRequest, place: Place, context: dict[str, Any], route_slug: str
+) -> HttpResponse:
+    sector, organisation = place.sector, place.organisation
     route = routes_for(sector=sector, organisation=organisation).get(route_slug[:60])
     if route is None:
         return _problem(
@@ -269,9 +289,7 @@ def route_detail_view(request: HttpRequest, sector_slug: str, route_slug: str) -
         {
             "route": route,
             "is_open": route.is_open_on(day),
-            "replacement_url": _route_url(
-                sector, route.replaced_by.slug, organisation.slug if organisation else ""
-            )
+            "replacement_url": _route_url(sector, route.replaced_by.slug, place.org)
             if route.replaced_by
             else "",
         }
@@ -280,17 +298,15 @@ def route_detail_view(request: HttpRequest, sector_slug: str, route_slug: str) -
 
 
 @reporter_page
-def routes_list_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
-    try:
-        sector, organisation, context = _context(request, sector_slug)
-    except Http404:
-        return _unknown_place(request, sector_slug)
+@with_place
+def routes_list_view(request: HttpRequest, place: Place, context: dict[str, Any]) -> HttpResponse:
+    sector, organisation = place.sector, place.organisation
     day = today()
     routes = sorted(
         routes_for(sector=sector, organisation=organisation).values(),
         key=lambda r: (not r.is_emergency, not r.in_platform, not r.is_open_on(day), r.name),
     )
-    org = organisation.slug if organisation else ""
+    org = place.org
     context["routes"] = [
         {"route": r, "open": r.is_open_on(day), "url": _route_url(sector, r.slug, org)}
         for r in routes
@@ -299,12 +315,9 @@ def routes_list_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
 
 
 @reporter_page
-def values_view(request: HttpRequest, sector_slug: str) -> HttpResponse:
-    try:
-        sector, _organisation, context = _context(request, sector_slug)
-    except Http404:
-        return _unknown_place(request, sector_slug)
-    context["values"] = CoreValue.objects.filter(sector=sector).order_by("order")
+@with_place
+def values_view(request: HttpRequest, place: Place, context: dict[str, Any]) -> HttpResponse:
+    context["values"] = CoreValue.objects.filter(sector=place.sector).order_by("order")
     return render(request, "routes/values.html", context)
 
 
