@@ -75,7 +75,7 @@ class Role(models.TextChoices):
     PLATFORM_ADMIN = "platform_admin", _("Platformbeheerder")
     SECTOR_COORDINATOR = "sector_coordinator", _("Sectorcoördinator")
     CONFIDENTIAL_ADVISER = "confidential_adviser", _("Vertrouwenspersoon")
-    OVERARCHING_ADVISER = "overarching_adviser", _("Overkoepelend vertrouwenspersoon")
+    OVERARCHING_ADVISER = "overarching_adviser", _("Overkoepelende vertrouwenspersoon")
     COMMITTEE_MEMBER = "committee_member", _("Lid klachtencommissie")
     COMMITTEE_SECRETARY = "committee_secretary", _("Secretaris klachtencommissie")
     AFTERCARE_COORDINATOR = "aftercare_coordinator", _("Coördinator nazorg")
