@@ -1,8 +1,6 @@
 """The wizard editor: draft, edit, check and publish a sector's questions and rules.
 
-The editor's URLs are mounted by tests/routes/urls.py exactly where config/urls.py will mount
-them (``staff/wegwijzer/``). EDITOR_MATRIX below is what tests/security/test_access_matrix.py
-needs once they are mounted there; the last tests run it through the same checks.
+Who may reach each editor URL is checked in tests/security/test_access_matrix.py.
 """
 
 from __future__ import annotations
@@ -20,13 +18,7 @@ from django.urls import reverse
 
 from tests.factories import OrganisationFactory, SectorFactory, member, verified_client
 from tests.security.test_access_matrix import (
-    ADMINS,
-    Entry,
-    World,
-    _call,
     _comparable,
-    _reached,
-    build_world,
 )
 from veiligwerk.routes import editor_urls
 from veiligwerk.routes.models import RuleSetVersion
@@ -40,7 +32,7 @@ from veiligwerk.security.access import (
 from veiligwerk.security.models import AuditEvent
 from veiligwerk.tenancy.models import Role
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.routes.urls")]
+pytestmark = pytest.mark.django_db
 
 ADVISERS = "overkoepelende-vertrouwenspersonen"
 TYPED = "Tekst die de coördinator net typte"
@@ -741,97 +733,3 @@ def test_access_functions_check_the_sector_first(sector, coordinator):
     for user in (scoped, hr):
         with pytest.raises(Http404):
             access_rule_editor_sectors(user=user)
-
-
-# --- The entries for tests/security/test_access_matrix.py -----------------------------------------
-
-
-def _sector_a(w: World) -> dict[str, Any]:
-    return {"sector_id": w.sector_a.pk}
-
-
-def _draft_a(w: World) -> dict[str, Any]:
-    """Sector A with its seeded wizard and an open draft (both calls are idempotent)."""
-    routes_seed(sector=w.sector_a)
-    rule_set_draft_start(sector=w.sector_a, by=w.users[Role.PLATFORM_ADMIN])
-    return _sector_a(w)
-
-
-def _version_a(w: World) -> dict[str, Any]:
-    routes_seed(sector=w.sector_a)
-    return {**_sector_a(w), "number": 1}
-
-
-def _question_a(w: World) -> dict[str, Any]:
-    return {**_draft_a(w), "question_key": "danger"}
-
-
-def _rule_a(w: World) -> dict[str, Any]:
-    return {**_draft_a(w), "rule_key": "crime"}
-
-
-EDITOR_MATRIX: dict[str, Entry] = {
-    "routes_editor:sector_list": Entry(roles=ADMINS),
-    "routes_editor:overview": Entry(roles=ADMINS, kwargs=_sector_a, scoped_to_sector_a=True),
-    "routes_editor:version": Entry(roles=ADMINS, kwargs=_version_a, scoped_to_sector_a=True),
-    "routes_editor:draft_start": Entry(
-        roles=ADMINS, method="post", kwargs=_sector_a, scoped_to_sector_a=True
-    ),
-    "routes_editor:publish": Entry(
-        roles=ADMINS, method="post", kwargs=_sector_a, scoped_to_sector_a=True
-    ),
-    "routes_editor:draft": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
-    "routes_editor:question_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
-    "routes_editor:question_edit": Entry(roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True),
-    "routes_editor:question_move": Entry(
-        roles=ADMINS, method="post", kwargs=_question_a, scoped_to_sector_a=True
-    ),
-    "routes_editor:question_delete": Entry(
-        roles=ADMINS, kwargs=_question_a, scoped_to_sector_a=True
-    ),
-    "routes_editor:rule_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
-    "routes_editor:rule_edit": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
-    "routes_editor:rule_delete": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
-}
-
-
-def test_the_matrix_entries_cover_every_editor_url():
-    assert set(EDITOR_MATRIX) == {f"routes_editor:{p.name}" for p in editor_urls.urlpatterns}
-
-
-@pytest.mark.parametrize("name", sorted(EDITOR_MATRIX))
-def test_matrix_each_role_reaches_exactly_what_the_entry_allows(name):
-    world = build_world()
-    entry = EDITOR_MATRIX[name]
-    wrong = []
-    for role, user in world.users.items():
-        response = _call(verified_client(user), name, entry, world)
-        if role in entry.roles:
-            if not _reached(response):
-                wrong.append((role, "should reach", response.status_code))
-        elif response.status_code != 404:
-            wrong.append((role, "should get 404", response.status_code))
-    assert not wrong, wrong
-
-
-@pytest.mark.parametrize(
-    "name", sorted(n for n, e in EDITOR_MATRIX.items() if e.scoped_to_sector_a)
-)
-def test_matrix_another_tenant_gets_not_found_and_missing_looks_the_same(name):
-    world = build_world()
-    entry = EDITOR_MATRIX[name]
-    client = verified_client(world.other_tenant)
-    forbidden = _call(client, name, entry, world)
-    missing = getattr(client, entry.method)(
-        reverse(name, kwargs=dict.fromkeys(entry.kwargs(world), 999_999))
-    )
-    assert forbidden.status_code == missing.status_code == 404
-    assert _comparable(missing.content) == _comparable(forbidden.content)
-
-
-@pytest.mark.parametrize("name", sorted(EDITOR_MATRIX))
-def test_matrix_anonymous_visitors_are_sent_to_log_in(name):
-    world = build_world()
-    response = _call(Client(), name, EDITOR_MATRIX[name], world)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))

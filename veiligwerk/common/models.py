@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,3 +24,15 @@ class TenantScoped(TimeStamped):
 
     class Meta:
         abstract = True
+
+
+class Bilingual:
+    """For models whose texts are data in Dutch and English (``<field>_nl`` / ``<field>_en``)."""
+
+    def text(self, field: str) -> str:
+        """The field in the active language, falling back to Dutch."""
+        if (get_language() or "nl").startswith("en"):
+            value = getattr(self, f"{field}_en")
+            if value:
+                return str(value)
+        return str(getattr(self, f"{field}_nl"))

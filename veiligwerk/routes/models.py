@@ -7,10 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from veiligwerk.common.models import TenantScoped
+from veiligwerk.common.models import Bilingual, TenantScoped
 
 
 class RouteKind(models.TextChoices):
@@ -47,7 +46,7 @@ class Anonymity(models.TextChoices):
     MEDICAL_SECRECY = "medical_secrecy", _("Medisch beroepsgeheim")
 
 
-class Route(TenantScoped):
+class Route(Bilingual, TenantScoped):
     """One way to get help or report (meldroute): in this platform or elsewhere.
 
     Texts come in Dutch and English (``*_nl`` / ``*_en``); English falls back to Dutch."""
@@ -115,14 +114,6 @@ class Route(TenantScoped):
     def __str__(self) -> str:
         return self.name_nl
 
-    def text(self, field: str) -> str:
-        """The field in the active language, falling back to Dutch."""
-        if (get_language() or "nl").startswith("en"):
-            value = getattr(self, f"{field}_en")
-            if value:
-                return str(value)
-        return str(getattr(self, f"{field}_nl"))
-
     # The texts in the active language, for templates.
     name = property(lambda self: self.text("name"))
     summary = property(lambda self: self.text("summary"))
@@ -182,7 +173,7 @@ class RuleSetVersion(TenantScoped):
         return f"{self.sector} v{self.number} ({self.state})"
 
 
-class CoreValue(TenantScoped):
+class CoreValue(Bilingual, TenantScoped):
     """A core value of the sector's code of conduct (gedragscode), e.g. "respectvol"."""
 
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -201,10 +192,3 @@ class CoreValue(TenantScoped):
 
     name = property(lambda self: self.text("name"))
     explanation = property(lambda self: self.text("text"))
-
-    def text(self, field: str) -> str:
-        if (get_language() or "nl").startswith("en"):
-            value = getattr(self, f"{field}_en")
-            if value:
-                return str(value)
-        return str(getattr(self, f"{field}_nl"))
