@@ -127,6 +127,18 @@ def test_unknown_version_gets_a_restart_page(client, sector, version):
     assert "bestaat niet meer" in _text(response)
 
 
+@pytest.mark.parametrize("org", ["%00", "a%20b", "%C3%A9"])
+def test_an_organisation_that_is_not_a_name_is_unknown_not_an_error(client, sector, org):
+    response = client.get(f"{WIZARD}?o={org}")
+    assert response.status_code == 404
+    assert "Deze organisatie kennen we niet" in _text(response)
+
+
+@pytest.mark.parametrize("version", ["\u0661", "%C2%B2"])
+def test_a_version_in_other_digits_gets_a_restart_page(client, sector, version):
+    assert client.get(f"{WIZARD}?v={version}").status_code == 400
+
+
 def test_unknown_organisation_and_sector_get_a_plain_not_found(client, sector):
     response = client.get(f"{WIZARD}?o=nope")
     assert response.status_code == 404

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
+from django.core.validators import slug_re
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -90,6 +91,9 @@ def _context(
     sector = access_public_sector(slug=sector_slug)
     organisation = None
     org_slug = request.GET.get("o", "")
+    if org_slug and not slug_re.match(org_slug):
+        # Not a slug at all (PostgreSQL refuses a NUL byte in a query): unknown, not an error.
+        raise Http404
     if org_slug:
         organisation = access_public_organisation(sector=sector, slug=org_slug[:60], on=today())
     query = {"o": organisation.slug} if organisation else {}
@@ -135,7 +139,7 @@ def wizard_view(request: HttpRequest, place: Place, context: dict[str, Any]) -> 
     restart = _url("routes:wizard", sector, o=org)
     version_param = request.GET.get("v", "")
     version = None
-    if version_param.isdigit() and len(version_param) < 9:
+    if version_param.isascii() and version_param.isdigit() and len(version_param) < 9:
         version = rule_set_published(sector=sector, number=int(version_param))
     elif version_param == "":
         version = rule_set_published(sector=sector)
