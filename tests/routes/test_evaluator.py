@@ -489,3 +489,9 @@ def test_texts_fall_back_to_dutch():
     assert Text("Ja", "").get("en") == "Ja"
     assert Text("Ja", "Yes").get("en") == "Yes"
     assert Text("Ja", "Yes").get("nl") == "Ja"
+
+
+def test_a_rank_rule_counts_wherever_it_stands_in_the_list():
+    """Coordinators add rules in any order: ranking waits until every include has fired."""
+    rules = _rules(_rank("b", 50), _include("a", 10), _include("b", 1))
+    assert _slugs(evaluate(rules, _open("a", "b"), GIVEN, DAY)) == ["b", "a"]

@@ -194,9 +194,8 @@ def evaluate(
     reasons: dict[str, list[Reason]] = {}
     excluded: set[str] = set()
     order: list[str] = []
-    for rule in rule_set.rules:
-        if not rule.when.holds(given):
-            continue
+    fired = [rule for rule in rule_set.rules if rule.when.holds(given)]
+    for rule in fired:  # first what fits and what does not ...
         if rule.effect is Effect.EXCLUDE:
             excluded.add(rule.route)
         elif rule.effect is Effect.INCLUDE:
@@ -206,7 +205,8 @@ def evaluate(
             scores[rule.route] += rule.weight
             if rule.reason.nl:
                 reasons.setdefault(rule.route, []).append(Reason(rule.reason, rule.key))
-        elif rule.effect is Effect.RANK and rule.route in scores:
+    for rule in fired:  # ... then ranking, wherever a rank rule stands in the list
+        if rule.effect is Effect.RANK and rule.route in scores:
             scores[rule.route] += rule.weight
             if rule.reason.nl:
                 reasons.setdefault(rule.route, []).append(Reason(rule.reason, rule.key))

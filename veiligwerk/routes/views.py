@@ -54,7 +54,7 @@ def _problem(
     return render(
         request,
         "routes/problem.html",
-        {"sector": sector, "message": message, "restart_url": restart},
+        {"sector": sector, "message": message, "restart_url": restart, "problem": True},
         status=400,
     )
 
