@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "veiligwerk.accounts",
     "veiligwerk.public",
     "veiligwerk.routes",
+    "veiligwerk.intake",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,27 @@ LOGIN_THROTTLE_MAX_DELAY = 15 * 60
 # Limits follow libsodium's "interactive" profile, raised: 3 passes over 64 MiB (~0.15 s here).
 KEY_WRAP_OPSLIMIT = 3
 KEY_WRAP_MEMLIMIT = 64 * 1024 * 1024
+
+# Receipt codes: Argon2id over the 80-bit secret part, once per submission and per log-in.
+# At 3 passes and 64 MiB this takes about 75 ms here (BENCHMARKS.md); with 80 bits of entropy a
+# guesser needs ~2^79 such derivations on average. Stored per report, so they can be raised.
+RECEIPT_OPSLIMIT = 3
+RECEIPT_MEMLIMIT = 64 * 1024 * 1024
+# The reporter's browser keeps only a random secret (this cookie); drafts and an open inbox
+# are kept in the session encrypted under it.
+REPORTER_COOKIE_NAME = "vw_reporter"
+# A reporter's inbox closes after this long without a request.
+REPORTER_IDLE_TIMEOUT = 60 * 30
+# Abuse control that identifies nobody: per-session and global budgets per hour/minute.
+INTAKE_SUBMISSIONS_PER_SESSION_PER_HOUR = 5
+INTAKE_SUBMISSIONS_PER_MINUTE = int(env("VEILIGWERK_INTAKE_SUBMISSIONS_PER_MINUTE") or 600)
+RECEIPT_LOGINS_PER_MINUTE = int(env("VEILIGWERK_RECEIPT_LOGINS_PER_MINUTE") or 600)
+# Attachments: at most this many per report and this size each (bytes).
+ATTACHMENT_MAX_FILES = 5
+ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
+# The site's own address, for links in e-mails (which carry no content).
+SITE_URL = env("VEILIGWERK_SITE_URL") or "http://127.0.0.1:8000"
+MEDIA_ROOT = Path(env("VEILIGWERK_MEDIA_ROOT") or BASE_DIR / "var" / "media")
 
 # Cookie holding the per-session secret that encrypts the unlocked private key server-side.
 KEY_SESSION_COOKIE_NAME = "vw_keyshare"

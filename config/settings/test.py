@@ -17,3 +17,7 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 if env("DATABASE_URL"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+RECEIPT_OPSLIMIT = 1
+RECEIPT_MEMLIMIT = 8 * 1024
+# Uploaded (encrypted) files of a test run go to a fresh temporary directory.
+MEDIA_ROOT = __import__("pathlib").Path(__import__("tempfile").mkdtemp(prefix="vw-test-media-"))

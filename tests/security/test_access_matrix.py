@@ -18,7 +18,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, verified_client
+from veiligwerk.intake.attachments import CleanFile
+from veiligwerk.intake.receipt import receipt_generate
+from veiligwerk.intake.services import Submission, attachment_store, report_submit
+from veiligwerk.routes.models import Route
 from veiligwerk.routes.services import routes_seed, rule_set_draft_start
+from veiligwerk.security import crypto
 from veiligwerk.security.keys import key_login, recovery_key_create
 from veiligwerk.security.models import KeyRecoveryRequest
 from veiligwerk.tenancy.models import Membership, OrganisationKind, Role
@@ -40,6 +45,8 @@ class World:
     users: dict[str, Any] = field(default_factory=dict)
     other_tenant: Any = None
     recovery_request_a: Any = None
+    report_a: Any = None
+    attachment_a: Any = None
 
 
 def build_world() -> World:
@@ -69,7 +76,34 @@ def build_world() -> World:
     locked.save()
     key_login(user=locked, password="a-new-password-after-reset-77")
     world.recovery_request_a = KeyRecoveryRequest.objects.get(user_key__user=locked)
+    _report_a_build(world)
     return world
+
+
+def _report_a_build(world: World) -> None:
+    """A report about broadcaster A on its confidential-adviser route, with one file."""
+    adviser = world.users[Role.CONFIDENTIAL_ADVISER]
+    key_login(user=adviser, password="correct-horse-battery-staple-42")  # the adviser's key
+    content_key = crypto.random_bytes()
+    world.report_a = report_submit(
+        submission=Submission(
+            draft_id=crypto.random_bytes(16).hex(),
+            content_key=content_key,
+            code=receipt_generate(),
+            route=Route.objects.get(
+                sector=world.sector_a, slug="vertrouwenspersoon-werkgever", organisation=None
+            ),
+            organisation=world.broadcaster_a,
+            categories=["bullying"],
+            content={"what": "matrix"},
+        )
+    )
+    world.attachment_a = attachment_store(
+        content_key=content_key,
+        clean=CleanFile(name="a.txt", content_type="text/plain", data=b"a"),
+        author_kind="reporter",
+        report=world.report_a,
+    )
 
 
 @dataclass(frozen=True)
@@ -111,6 +145,27 @@ def _rule_a(w: World) -> dict[str, Any]:
     return {**_draft_a(w), "rule_key": "crime"}
 
 
+def _report_a(w: World) -> dict[str, Any]:
+    return {"report_id": w.report_a.pk}
+
+
+def _attachment_a(w: World) -> dict[str, Any]:
+    return {**_report_a(w), "attachment_id": w.attachment_a.pk}
+
+
+# Handlers of an open in-platform route in the world (they may write down oral reports); the
+# aftercare office's route closed in 2025, so its coordinator is not among them.
+ROUTE_HANDLERS = frozenset(
+    {
+        Role.CONFIDENTIAL_ADVISER,
+        Role.OVERARCHING_ADVISER,
+        Role.COMMITTEE_MEMBER,
+        Role.COMMITTEE_SECRETARY,
+        Role.INTEGRITY_OFFICER,
+    }
+)
+
+
 def _fresh_membership(w: World) -> Membership:
     """Revoking deletes, so each call gets a membership of its own in sector A."""
     return Membership.objects.create(
@@ -142,6 +197,17 @@ MATRIX: dict[str, Entry] = {
         public=True, kwargs=lambda w: {**_sector_slug(w), "route_slug": "klachtencommissie"}
     ),
     "routes:values": Entry(public=True, kwargs=_sector_slug),
+    # The reporter's intake: no account, the receipt code is the key.
+    "intake:start": Entry(
+        public=True,
+        kwargs=lambda w: {**_sector_slug(w), "route_slug": "overkoepelende-vertrouwenspersonen"},
+    ),
+    "intake:step": Entry(public=True, kwargs=lambda w: {"step": "wat"}),
+    "intake:check": Entry(public=True),
+    "intake:receipt": Entry(public=True),
+    "intake:login": Entry(public=True),
+    "intake:inbox": Entry(public=True),
+    "intake:logout": Entry(public=True, method="post"),
     # Every staff member.
     "accounts:home": Entry(),
     "accounts:password_change": Entry(),
@@ -187,6 +253,17 @@ MATRIX: dict[str, Entry] = {
     "routes_editor:rule_add": Entry(roles=ADMINS, kwargs=_draft_a, scoped_to_sector_a=True),
     "routes_editor:rule_edit": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
     "routes_editor:rule_delete": Entry(roles=ADMINS, kwargs=_rule_a, scoped_to_sector_a=True),
+    # Reports (handlers): every staff member has a list (of what they handle); a report and its
+    # files only for its handlers, here broadcaster A's confidential adviser.
+    "cases:list": Entry(),
+    "cases:detail": Entry(
+        roles=frozenset({Role.CONFIDENTIAL_ADVISER}), kwargs=_report_a, scoped_to_sector_a=True
+    ),
+    "cases:attachment": Entry(
+        roles=frozenset({Role.CONFIDENTIAL_ADVISER}), kwargs=_attachment_a, scoped_to_sector_a=True
+    ),
+    "cases:oral": Entry(roles=ROUTE_HANDLERS),
+    "cases:oral_code": Entry(roles=ROUTE_HANDLERS),
 }
 
 

@@ -46,6 +46,11 @@ class Anonymity(models.TextChoices):
     MEDICAL_SECRECY = "medical_secrecy", _("Medisch beroepsgeheim")
 
 
+class HandlerScope(models.TextChoices):
+    SECTOR = "sector", _("Iedereen met de rol in de sector")
+    ORGANISATION = "organisation", _("Iedereen met de rol in de organisatie van de melding")
+
+
 class Route(Bilingual, TenantScoped):
     """One way to get help or report (meldroute): in this platform or elsewhere.
 
@@ -86,6 +91,16 @@ class Route(Bilingual, TenantScoped):
         blank=True,
         related_name="replaces",
         verbose_name=_("vervangen door"),
+    )
+    # Who handles reports made here (in-platform routes only): the roles whose members get the
+    # report's key, and whether they are the sector's members with that role or only those of
+    # the organisation the report is about (the route's own organisation, if it has one).
+    handler_roles = models.JSONField(_("behandelaars (rollen)"), default=list, blank=True)
+    handler_scope = models.CharField(
+        _("behandelaars uit"),
+        max_length=16,
+        choices=HandlerScope.choices,
+        default=HandlerScope.ORGANISATION,
     )
 
     class Meta:

@@ -10,9 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from veiligwerk.routes.models import Anonymity, RouteKind
+from veiligwerk.routes.models import Anonymity, HandlerScope, RouteKind
+from veiligwerk.tenancy.models import Role
 
 K, A = RouteKind, Anonymity
+
+# Who handles reports made on each in-platform route: (roles, scope).
+HANDLERS: dict[str, tuple[list[str], str]] = {
+    "overkoepelende-vertrouwenspersonen": ([Role.OVERARCHING_ADVISER], HandlerScope.SECTOR),
+    "vertrouwenspersoon-werkgever": ([Role.CONFIDENTIAL_ADVISER], HandlerScope.ORGANISATION),
+    "klachtencommissie": (
+        [Role.COMMITTEE_SECRETARY, Role.COMMITTEE_MEMBER],
+        HandlerScope.SECTOR,
+    ),
+    "bureau-nazorg": ([Role.AFTERCARE_COORDINATOR], HandlerScope.SECTOR),
+    "integriteitsmelding": ([Role.INTEGRITY_OFFICER], HandlerScope.ORGANISATION),
+}
 
 # slug, kind, anonymity, valid_from, valid_to, replaced_by, texts {field: (nl, en)}
 ROUTES: list[dict[str, Any]] = [

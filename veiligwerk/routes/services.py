@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from veiligwerk.common.time import today
 from veiligwerk.routes import seed
-from veiligwerk.routes.models import CoreValue, Route, RuleSetVersion
+from veiligwerk.routes.models import CoreValue, HandlerScope, Route, RuleSetVersion
 from veiligwerk.routes.selectors import route_infos, routes_for, rule_set_draft, rule_set_of
 from veiligwerk.routes.snapshot import SnapshotError, rule_set_from_content
 from veiligwerk.routes.validator import ValidationReport, validate
@@ -39,6 +39,9 @@ def _route_fields(data: dict[str, Any]) -> dict[str, Any]:
         "valid_from": data.get("valid_from"),
         "valid_to": data.get("valid_to"),
     }
+    roles, scope = seed.HANDLERS.get(data["slug"], ([], HandlerScope.ORGANISATION))
+    fields["handler_roles"] = [str(role) for role in roles]
+    fields["handler_scope"] = scope
     for name in (
         "name",
         "summary",

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
+from veiligwerk.intake.models import Attachment, Report
+from veiligwerk.intake.selectors import handler_is_entitled
 from veiligwerk.routes.models import RuleSetVersion
 from veiligwerk.security.models import KeyRecoveryRequest
 from veiligwerk.tenancy.models import Membership, Organisation, Role, Sector
@@ -151,3 +153,29 @@ def access_rule_set_version(*, user: User, sector_id: int, number: int) -> RuleS
     if version is None:
         raise _not_found()
     return version
+
+
+# --- Reports (handlers) ----------------------------------------------------------------------
+
+
+def access_report_for_handler(*, user: User, report_id: int) -> Report:
+    """A report the user handles: in their sector, holding its key, entitled by a current role
+    on its route (a revoked role closes the door even though the sealed key remains)."""
+    report = (
+        Report.objects.filter(
+            pk=report_id, sector__in=sectors_of(user=user), keys__user_key__user=user
+        )
+        .select_related("route", "organisation", "sector")
+        .first()
+    )
+    if report is None or not handler_is_entitled(user=user, report=report):
+        raise _not_found()
+    return report
+
+
+def access_report_attachment(*, user: User, report_id: int, attachment_id: int) -> Attachment:
+    report = access_report_for_handler(user=user, report_id=report_id)
+    attachment = Attachment.objects.filter(pk=attachment_id, report=report).first()
+    if attachment is None:
+        raise _not_found()
+    return attachment

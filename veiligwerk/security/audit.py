@@ -41,6 +41,11 @@ class AuditAction:
     KEY_RECOVERED = "key.recovered"
     KEY_RECOVERY_COMPLETED = "key.recovery_completed"
     RECOVERY_KEY_CREATED = "recovery_key.created"
+    REPORT_READ = "report.read"
+    REPORT_MESSAGE_SENT = "report.message_sent"
+    REPORT_ACKNOWLEDGED = "report.acknowledged"
+    REPORT_ORAL_REGISTERED = "report.oral_registered"
+    REPORT_ATTACHMENT_READ = "report.attachment_read"
 
 
 def _chain_key() -> bytes:

@@ -94,6 +94,25 @@ def unseal(*, private_key: bytes, ciphertext: bytes) -> bytes:
         raise CryptoError from exc
 
 
+def keypair_from_seed(seed: bytes) -> KeyPair:
+    """The Curve25519 key pair whose private key is these 32 bytes (e.g. derived from a code)."""
+    if len(seed) != KEY_SIZE:
+        raise CryptoError
+    private = PrivateKey(seed)
+    return KeyPair(public_key=bytes(private.public_key), private_key=bytes(private))
+
+
+def subkey(*, key: bytes, label: str) -> bytes:
+    """A 32-byte key for one purpose, derived from a master key (keyed BLAKE2b over a label).
+
+    Keys for different labels are independent: knowing one reveals nothing of the others."""
+    if len(key) < 16:
+        raise CryptoError
+    return nacl.hash.blake2b(
+        label.encode("utf-8"), digest_size=KEY_SIZE, key=key[:64], encoder=nacl.encoding.RawEncoder
+    )
+
+
 def mac(*, key: bytes, message: bytes) -> str:
     """Keyed BLAKE2b (32 bytes), hex: chains the audit log and other integrity tags."""
     return nacl.hash.blake2b(

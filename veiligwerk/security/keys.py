@@ -331,16 +331,50 @@ def key_recover(*, request: KeyRecoveryRequest, recovery_private_key: str, by: U
 # --- Holding the unlocked key during a session ---------------------------------------------
 
 
-def session_key_store(session: SessionBase, private_key: bytes) -> str:
-    """Keep the unlocked key in the server-side session, encrypted under a fresh secret.
+def session_secret_store(session: SessionBase, field: str, plaintext: bytes) -> str:
+    """Keep a secret in the server-side session, encrypted under a fresh random key.
 
-    Returns the secret (encoded) for the user's cookie: a copy of the session store alone
-    reveals nothing."""
-    secret = crypto.random_bytes()
-    session[SESSION_FIELD] = base64.b64encode(
-        crypto.secret_encrypt(key=secret, plaintext=private_key)
+    Returns that key (encoded) for the user's cookie: a copy of the session store alone reveals
+    nothing."""
+    cookie_secret = crypto.random_bytes()
+    session_secret_put(session, field, plaintext, cookie_secret=cookie_secret)
+    return base64.urlsafe_b64encode(cookie_secret).decode("ascii")
+
+
+def session_secret_put(
+    session: SessionBase, field: str, plaintext: bytes, *, cookie_secret: bytes
+) -> None:
+    """Store a secret in the session under an existing cookie secret."""
+    session[field] = base64.b64encode(
+        crypto.secret_encrypt(key=cookie_secret, plaintext=plaintext)
     ).decode("ascii")
-    return base64.urlsafe_b64encode(secret).decode("ascii")
+
+
+def session_secret_load(session: SessionBase, field: str, cookie: str | None) -> bytes | None:
+    """The secret stored under `field`, or None (absent, cookie lost or tampered)."""
+    stored = session.get(field)
+    secret = cookie_secret_decode(cookie)
+    if not stored or secret is None:
+        return None
+    try:
+        return crypto.secret_decrypt(key=secret, ciphertext=base64.b64decode(stored))
+    except (crypto.CryptoError, ValueError):
+        return None
+
+
+def cookie_secret_decode(cookie: str | None) -> bytes | None:
+    if not cookie:
+        return None
+    try:
+        secret = base64.urlsafe_b64decode(cookie.encode("ascii"))
+    except (ValueError, UnicodeEncodeError):
+        return None
+    return secret if len(secret) == crypto.KEY_SIZE else None
+
+
+def session_key_store(session: SessionBase, private_key: bytes) -> str:
+    """Keep the unlocked staff key in the session; returns the secret for the user's cookie."""
+    return session_secret_store(session, SESSION_FIELD, private_key)
 
 
 def session_key_put(request: HttpRequest, response: HttpResponse, private_key: bytes) -> None:
@@ -357,15 +391,9 @@ def session_key_put(request: HttpRequest, response: HttpResponse, private_key: b
 
 def session_key_get(request: HttpRequest) -> bytes | None:
     """The unlocked private key for this request, or None (not unlocked, cookie lost, tampered)."""
-    stored = request.session.get(SESSION_FIELD)
-    cookie = request.COOKIES.get(settings.KEY_SESSION_COOKIE_NAME)
-    if not stored or not cookie:
-        return None
-    try:
-        secret = base64.urlsafe_b64decode(cookie.encode("ascii"))
-        return crypto.secret_decrypt(key=secret, ciphertext=base64.b64decode(stored))
-    except (crypto.CryptoError, ValueError):
-        return None
+    return session_secret_load(
+        request.session, SESSION_FIELD, request.COOKIES.get(settings.KEY_SESSION_COOKIE_NAME)
+    )
 
 
 def session_key_clear(response: HttpResponse) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from veiligwerk.accounts.models import User
+from veiligwerk.security.keys import key_create
+from veiligwerk.security.models import UserKey
 from veiligwerk.tenancy.models import Organisation, OrganisationKind, Role, Sector
 from veiligwerk.tenancy.services import membership_grant
 
@@ -114,5 +116,9 @@ def demo_load() -> list[DemoLogin]:
             if organisation
             else (SECTOR_NAME if role != Role.PLATFORM_ADMIN else "platform")
         )
+        if not UserKey.objects.filter(user=user).exists():
+            # Handlers need a key pair before anyone can report to them; a real user gets one
+            # at their first log-in, the demo users get it now (the demo knows their password).
+            key_create(user=user, password=DEMO_PASSWORD)
         logins.append(DemoLogin(username, str(Role(role).label), scope))
     return logins

@@ -1,0 +1,1 @@
+"""Tests for the intake app (reports and their attachments)."""
