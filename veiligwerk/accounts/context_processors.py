@@ -5,9 +5,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from veiligwerk.tenancy.models import REPORT_HANDLER_ROLES
 from veiligwerk.tenancy.selectors import (
     is_platform_admin,
     organisations_administered_by,
+    roles_of,
     sectors_coordinated_by,
 )
 
@@ -23,6 +25,7 @@ def staff_nav(request: HttpRequest) -> dict[str, Any]:
             "can_administer": organisations_administered_by(user=user).exists(),
             "is_platform_admin": is_platform_admin(user=user),
             "coordinates_sector": sectors_coordinated_by(user=user).exists(),
+            "handles_reports": bool(roles_of(user=user) & REPORT_HANDLER_ROLES),
         }
 
     return {"staff_nav": SimpleLazyObject(build)}

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -43,7 +44,12 @@ from veiligwerk.intake.services import (
 from veiligwerk.intake.staff_forms import OralReportForm, ReplyForm, oral_routes_for
 from veiligwerk.security.access import access_report_attachment, access_report_for_handler
 from veiligwerk.security.audit import AuditAction, audit_record
-from veiligwerk.security.keys import session_key_get
+from veiligwerk.security.keys import (
+    cookie_secret_decode,
+    session_key_get,
+    session_secret_load,
+    session_secret_put,
+)
 
 # The receipt code of a just-registered oral report waits here for the one page that shows it.
 ORAL_CODE_SESSION_KEY = "intake_oral_receipt_code"
@@ -315,8 +321,16 @@ def oral_report_view(request: StaffRequest) -> HttpResponse:
             transcript=form.cleaned_data["transcript"],
             consent_recorded=form.cleaned_data["consent"],
         )
-        # Never in a URL: the code page takes it from the session, once.
-        request.session[ORAL_CODE_SESSION_KEY] = code.text
+        # Never in a URL: the code page takes it from the session, once, encrypted there under
+        # the secret in this handler's key-share cookie (a session dump shows nothing).
+        cookie_secret = cookie_secret_decode(request.COOKIES.get(settings.KEY_SESSION_COOKIE_NAME))
+        if cookie_secret is not None:
+            session_secret_put(
+                request.session,
+                ORAL_CODE_SESSION_KEY,
+                code.text.encode("ascii"),
+                cookie_secret=cookie_secret,
+            )
         messages.success(request, _("De mondelinge melding is vastgelegd."))
         return redirect("cases:oral_code")
     return render(request, "intake/staff/oral_report.html", {"form": form})
@@ -327,5 +341,11 @@ def oral_report_view(request: StaffRequest) -> HttpResponse:
 def oral_report_code_view(request: StaffRequest) -> HttpResponse:
     if not oral_routes_for(user=request.user):
         raise Http404("Not found")
-    code = request.session.pop(ORAL_CODE_SESSION_KEY, None)
+    raw = session_secret_load(
+        request.session,
+        ORAL_CODE_SESSION_KEY,
+        request.COOKIES.get(settings.KEY_SESSION_COOKIE_NAME),
+    )
+    request.session.pop(ORAL_CODE_SESSION_KEY, None)
+    code = raw.decode("ascii") if raw else None
     return render(request, "intake/staff/oral_code.html", {"code": code})

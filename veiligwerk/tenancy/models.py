@@ -90,6 +90,17 @@ class Role(models.TextChoices):
 SECTOR_WIDE_ROLES = frozenset({Role.SECTOR_COORDINATOR, Role.OVERARCHING_ADVISER, Role.REGULATOR})
 # Roles that see aggregated figures only, never a case or a person.
 AGGREGATE_ONLY_ROLES = frozenset({Role.SUPERVISORY_BOARD, Role.REGULATOR})
+# Roles that may handle reports (which ones depends on each route's handler roles).
+REPORT_HANDLER_ROLES = frozenset(
+    {
+        Role.CONFIDENTIAL_ADVISER,
+        Role.OVERARCHING_ADVISER,
+        Role.COMMITTEE_MEMBER,
+        Role.COMMITTEE_SECRETARY,
+        Role.AFTERCARE_COORDINATOR,
+        Role.INTEGRITY_OFFICER,
+    }
+)
 # Roles that may manage organisations and memberships of their scope.
 ADMINISTERING_ROLES = frozenset({Role.PLATFORM_ADMIN, Role.SECTOR_COORDINATOR})
 
