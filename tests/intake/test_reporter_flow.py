@@ -303,3 +303,23 @@ def test_no_handler_key_means_no_report_form(world):
     assert "Beginnen" not in page
     assert reporter.post(url, {"o": "avrotros"}).status_code == 200
     assert "geen melding in behandeling" in reporter.get(step("wat")).content.decode()
+
+
+class _BrokenMail:
+    """An e-mail backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError
+
+
+def test_a_mail_outage_still_shows_the_receipt(world, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.intake.test_reporter_flow._BrokenMail"
+    reporter = Client()
+    start(reporter)
+    answer_all(reporter, world)
+    with django_capture_on_commit_callbacks(execute=True):
+        code = send(reporter)
+    assert receipt_open(code=receipt_parse(code)) is not None

@@ -162,7 +162,8 @@ def report_submit(*, submission: Submission) -> Report:
             Attachment.objects.filter(draft_token=token, report__isnull=True).update(
                 report=report, draft_token=""
             )
-            transaction.on_commit(lambda: handlers_notify(report_id=report.pk))
+            # robust: a mail outage must not turn a stored report into an error page.
+            transaction.on_commit(lambda: handlers_notify(report_id=report.pk), robust=True)
     except IntegrityError:
         existing = Report.objects.filter(submission_token=token).first()
         if existing is not None:  # the same draft, submitted twice at once
@@ -342,7 +343,7 @@ def message_post(
             "email", ""
         )
         if address:
-            transaction.on_commit(lambda: reporter_notify(address=address))
+            transaction.on_commit(lambda: reporter_notify(address=address), robust=True)
     return message
 
 

@@ -192,11 +192,11 @@ class _Context:
     def initial(self, step: f.Step) -> dict[str, Any]:
         answers = dict(self.draft.answers)
         if step.form_class is f.WhereForm:
-            org = answers.get("organisation", self.draft.organisation_id)
+            # The wizard's organisation preselects; "none" only once the person chose it.
+            organisation_id = self.draft.organisation_id
+            answered = "organisation" in answers
             answers["organisation"] = (
-                ""
-                if org is None and "organisation" not in answers
-                else ("none" if org is None else str(org))
+                str(organisation_id) if organisation_id else ("none" if answered else "")
             )
         return answers
 
