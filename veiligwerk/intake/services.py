@@ -194,6 +194,18 @@ def handlers_notify(*, report_id: int) -> int:
     return len(addresses)
 
 
+def report_audit(*, action: str, actor: User, report: Report) -> None:
+    """An audit event about a report: who did what to which one (never its content)."""
+    audit_record(
+        action=action,
+        actor=actor,
+        sector_id=report.sector_id,
+        organisation_id=report.organisation_id,
+        object_type="report",
+        object_id=report.pk,
+    )
+
+
 # --- Opening a report ------------------------------------------------------------------------
 
 
@@ -249,14 +261,7 @@ def report_read_by_handler(
     content_key = content_key_for_handler(report=report, user=user, private_key=private_key)
     if content_key is None:
         return None
-    audit_record(
-        action=AuditAction.REPORT_READ,
-        actor=user,
-        sector_id=report.sector_id,
-        organisation_id=report.organisation_id,
-        object_type="report",
-        object_id=report.pk,
-    )
+    report_audit(action=AuditAction.REPORT_READ, actor=user, report=report)
     report_keys_share(report=report, content_key=content_key)
     return content_key, content_decrypt(content_key=content_key, ciphertext=report.content)
 
@@ -331,14 +336,7 @@ def message_post(
         Report.objects.filter(pk=report.pk).update(last_reporter_activity_at=stamp)
     else:
         Report.objects.filter(pk=report.pk).update(last_handler_activity_at=stamp)
-        audit_record(
-            action=AuditAction.REPORT_MESSAGE_SENT,
-            actor=author,
-            sector_id=report.sector_id,
-            organisation_id=report.organisation_id,
-            object_type="report",
-            object_id=report.pk,
-        )
+        report_audit(action=AuditAction.REPORT_MESSAGE_SENT, actor=author, report=report)
         address = content_decrypt(content_key=content_key, ciphertext=report.content).get(
             "email", ""
         )
@@ -370,14 +368,7 @@ def report_acknowledge(*, report: Report, user: User) -> None:
     report.acknowledged_at = now()
     report.state = ReportState.ACKNOWLEDGED
     report.save(update_fields=["acknowledged_at", "state", "updated_at"])
-    audit_record(
-        action=AuditAction.REPORT_ACKNOWLEDGED,
-        actor=user,
-        sector_id=report.sector_id,
-        organisation_id=report.organisation_id,
-        object_type="report",
-        object_id=report.pk,
-    )
+    report_audit(action=AuditAction.REPORT_ACKNOWLEDGED, actor=user, report=report)
 
 
 # --- Attachments -----------------------------------------------------------------------------
@@ -484,13 +475,6 @@ def oral_report_register(
             )
         except IntegrityError:
             continue
-        audit_record(
-            action=AuditAction.REPORT_ORAL_REGISTERED,
-            actor=by,
-            sector_id=report.sector_id,
-            organisation_id=report.organisation_id,
-            object_type="report",
-            object_id=report.pk,
-        )
+        report_audit(action=AuditAction.REPORT_ORAL_REGISTERED, actor=by, report=report)
         return report, code
     raise RuntimeError("no free receipt code")
