@@ -45,7 +45,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.formats import number_format
 from django.utils.translation import gettext
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
@@ -191,6 +191,9 @@ def _safe_name(stem: str, content_type: str) -> str:
 
 def _clean_image(data: bytes, content_type: str) -> bytes:
     pil_format = "JPEG" if content_type == JPEG else "PNG"
+    # Pillow's switch is process-wide and WeasyPrint turns it on when imported (the plan's PDF
+    # report): a truncated image must stay an error here, so it is switched off again.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -17,8 +17,8 @@ from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from veiligwerk.common.time import now
 from veiligwerk.intake.attachments import CleanFile
@@ -32,10 +32,11 @@ from veiligwerk.intake.models import (
     ReportState,
 )
 from veiligwerk.intake.receipt import ReceiptCode, receipt_generate
-from veiligwerk.intake.selectors import handler_keys, handler_memberships
+from veiligwerk.intake.selectors import handler_keys, handler_memberships, membership_entitles
 from veiligwerk.security import crypto
 from veiligwerk.security.audit import AuditAction, audit_record
 from veiligwerk.security.models import UserKey
+from veiligwerk.tenancy.models import Membership
 
 if TYPE_CHECKING:
     from veiligwerk.accounts.models import User
@@ -145,7 +146,10 @@ def report_submit(*, submission: Submission) -> Report:
                 ),
                 submission_token=token,
                 content=content_encrypt(
-                    content_key=submission.content_key, data=submission.content
+                    content_key=submission.content_key,
+                    # the reporter's language, for the "there is news" e-mail
+                    data={"language": get_language() or settings.LANGUAGE_CODE}
+                    | submission.content,
                 ),
                 last_reporter_activity_at=now(),
             )
@@ -296,6 +300,29 @@ class ShownMessage:
     text: str
 
 
+def report_keys_prune(*, user_id: int) -> int:
+    """Delete the sealed copies of report keys that this user is no longer entitled to
+    (a role revoked): access was already refused at every read, now the copy is gone too.
+
+    A report whose only handler copy this was stays readable through the reporter's key;
+    the next handler to join gets a copy when the reporter next opens the inbox."""
+    memberships = list(Membership.objects.filter(user_id=user_id, sector__isnull=False))
+    stale = [
+        report_key.pk
+        for report_key in ReportKey.objects.filter(user_key__user_id=user_id).select_related(
+            "report__route"
+        )
+        if not any(
+            membership_entitles(
+                m, route=report_key.report.route, organisation_id=report_key.report.organisation_id
+            )
+            for m in memberships
+        )
+    ]
+    ReportKey.objects.filter(pk__in=stale).delete()
+    return len(stale)
+
+
 def messages_read(*, report: Report, content_key: bytes) -> list[ShownMessage]:
     return [
         ShownMessage(
@@ -337,17 +364,20 @@ def message_post(
     else:
         Report.objects.filter(pk=report.pk).update(last_handler_activity_at=stamp)
         report_audit(action=AuditAction.REPORT_MESSAGE_SENT, actor=author, report=report)
-        address = content_decrypt(content_key=content_key, ciphertext=report.content).get(
-            "email", ""
-        )
+        content = content_decrypt(content_key=content_key, ciphertext=report.content)
+        address, language = content.get("email", ""), content.get("language")
         if address:
-            transaction.on_commit(lambda: reporter_notify(address=address), robust=True)
+            transaction.on_commit(
+                lambda: reporter_notify(address=address, language=language), robust=True
+            )
     return message
 
 
-def reporter_notify(*, address: str) -> None:
-    """Tell a reporter who left an address that there is news: nothing more."""
-    with override(settings.LANGUAGE_CODE):
+def reporter_notify(*, address: str, language: str | None = None) -> None:
+    """Tell a reporter who left an address that there is news: nothing more. In the language
+    the report was made in (kept inside the encrypted content)."""
+    known = {code for code, _name in settings.LANGUAGES}
+    with override(language if language in known else settings.LANGUAGE_CODE):
         send_mail(
             _("Er is nieuws over uw melding"),
             _(
