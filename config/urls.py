@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/audit/", include("veiligwerk.security.urls")),
     path("staff/wegwijzer/", include("veiligwerk.routes.editor_urls")),
     path("staff/meldingen/", include("veiligwerk.intake.staff_urls")),
+    path("staff/plan/", include("veiligwerk.actionplan.urls")),
 ]
 
 handler404 = "veiligwerk.public.errors.not_found"

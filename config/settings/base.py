@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "veiligwerk.public",
     "veiligwerk.routes",
     "veiligwerk.intake",
+    "veiligwerk.actionplan",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +194,14 @@ ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
 # The site's own address, for links in e-mails (which carry no content).
 SITE_URL = env("VEILIGWERK_SITE_URL") or "http://127.0.0.1:8000"
 MEDIA_ROOT = Path(env("VEILIGWERK_MEDIA_ROOT") or BASE_DIR / "var" / "media")
+
+# Action-plan monitor: remind owners this many days before a period's deadline, and the
+# sector's rule for temporary contracts (at most 3 in 24 months; a gap of more than 6 months
+# starts a new chain). The contract check's form can apply another rule, such as the old 6 in 48.
+ACTIONPLAN_REMINDER_DAYS = 14
+ACTIONPLAN_CONTRACTS_MAX = 3
+ACTIONPLAN_CONTRACTS_WINDOW_MONTHS = 24
+ACTIONPLAN_CONTRACTS_RESET_GAP_MONTHS = 6
 
 # Cookie holding the per-session secret that encrypts the unlocked private key server-side.
 KEY_SESSION_COOKIE_NAME = "vw_keyshare"

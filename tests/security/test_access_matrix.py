@@ -8,6 +8,7 @@ reviewed_allow_list`. Each entry says who may reach the view; everyone else must
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory, member, verified_client
+from veiligwerk.actionplan.models import (
+    Action,
+    Owner,
+    Period,
+    PeriodState,
+    Plan,
+    Theme,
+    ThemeOwner,
+    ThemeUpdate,
+)
 from veiligwerk.intake.attachments import CleanFile
 from veiligwerk.intake.receipt import receipt_generate
 from veiligwerk.intake.services import Submission, attachment_store, report_submit
@@ -47,6 +58,7 @@ class World:
     recovery_request_a: Any = None
     report_a: Any = None
     attachment_a: Any = None
+    plan_a: Any = None
 
 
 def build_world() -> World:
@@ -77,7 +89,34 @@ def build_world() -> World:
     key_login(user=locked, password="a-new-password-after-reset-77")
     world.recovery_request_a = KeyRecoveryRequest.objects.get(user_key__user=locked)
     _report_a_build(world)
+    _plan_a_build(world)
     return world
+
+
+def _plan_a_build(world: World) -> None:
+    """Sector A's joint plan: one theme owned by broadcaster A, a published and an open period."""
+    plan = Plan.objects.create(sector=world.sector_a, title="Plan A")
+    owner = Owner.objects.create(
+        sector=world.sector_a, code="ALFA", name="Omroep Alfa", organisation=world.broadcaster_a
+    )
+    theme = Theme.objects.create(
+        plan=plan,
+        letter="A",
+        title="T",
+        table_title="T",
+        summary_title="T",
+        summary="S",
+        description="D",
+    )
+    ThemeOwner.objects.create(theme=theme, owner=owner)
+    Action.objects.create(theme=theme, number=1, title="Eerste actie")
+    published = Period.objects.create(
+        plan=plan, label="juni", deadline=dt.date(2025, 6, 30), state=PeriodState.PUBLISHED
+    )
+    ThemeUpdate.objects.create(period=published, theme=theme, bullets=["b"], state="approved")
+    open_period = Period.objects.create(plan=plan, label="oktober", deadline=dt.date(2025, 10, 31))
+    ThemeUpdate.objects.create(period=open_period, theme=theme, state="submitted", bullets=["c"])
+    world.plan_a = plan
 
 
 def _report_a_build(world: World) -> None:
@@ -164,6 +203,26 @@ ROUTE_HANDLERS = frozenset(
         Role.INTEGRITY_OFFICER,
     }
 )
+
+
+# The action plan: its readers (published periods), and its owners and coordinator (drafts).
+PLAN_READERS = frozenset(
+    {Role.SECTOR_COORDINATOR, Role.BOARD, Role.HR, Role.REGULATOR, Role.SUPERVISORY_BOARD}
+)
+PLAN_EDITORS = frozenset({Role.SECTOR_COORDINATOR, Role.BOARD, Role.HR})
+COORDINATOR = frozenset({Role.SECTOR_COORDINATOR})
+
+
+def _plan_a(w: World) -> dict[str, Any]:
+    return {"plan_id": w.plan_a.pk}
+
+
+def _published_a(w: World) -> dict[str, Any]:
+    return {"period_id": w.plan_a.periods.get(label="juni").pk}
+
+
+def _open_a(w: World) -> dict[str, Any]:
+    return {"period_id": w.plan_a.periods.get(label="oktober").pk}
 
 
 def _fresh_membership(w: World) -> Membership:
@@ -264,6 +323,44 @@ MATRIX: dict[str, Entry] = {
     ),
     "cases:oral": Entry(roles=ROUTE_HANDLERS),
     "cases:oral_code": Entry(roles=ROUTE_HANDLERS),
+    # Action plan: readers see published periods; owners (board, HR of broadcaster A, the theme's
+    # owner) and the coordinator see drafts; only the coordinator reviews and publishes.
+    "plan:list": Entry(),
+    "plan:detail": Entry(roles=PLAN_READERS, kwargs=_plan_a, scoped_to_sector_a=True),
+    "plan:period": Entry(roles=PLAN_EDITORS, kwargs=_open_a, scoped_to_sector_a=True),
+    "plan:publish": Entry(
+        roles=COORDINATOR, method="post", kwargs=_open_a, scoped_to_sector_a=True
+    ),
+    "plan:theme_update": Entry(
+        roles=PLAN_EDITORS, kwargs=lambda w: {**_open_a(w), "letter": "A"}, scoped_to_sector_a=True
+    ),
+    "plan:theme_review": Entry(
+        roles=COORDINATOR,
+        method="post",
+        kwargs=lambda w: {**_open_a(w), "letter": "A"},
+        scoped_to_sector_a=True,
+    ),
+    "plan:report": Entry(
+        roles=PLAN_READERS,
+        kwargs=lambda w: {**_published_a(w), "audience": "regulator"},
+        scoped_to_sector_a=True,
+    ),
+    "plan:report_pdf": Entry(
+        roles=PLAN_READERS,
+        kwargs=lambda w: {**_published_a(w), "audience": "public"},
+        scoped_to_sector_a=True,
+    ),
+    "plan:report_html": Entry(
+        roles=PLAN_READERS,
+        kwargs=lambda w: {**_published_a(w), "audience": "ministry"},
+        scoped_to_sector_a=True,
+    ),
+    "plan:action": Entry(
+        roles=PLAN_READERS,
+        kwargs=lambda w: {"action_id": w.plan_a.themes.get().actions.get().pk},
+        scoped_to_sector_a=True,
+    ),
+    "plan:contracts": Entry(roles=frozenset({Role.HR, Role.BOARD, Role.SECTOR_COORDINATOR})),
 }
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from veiligwerk.actionplan.selectors import plans_visible
 from veiligwerk.tenancy.models import REPORT_HANDLER_ROLES
 from veiligwerk.tenancy.selectors import (
     is_platform_admin,
@@ -26,6 +27,7 @@ def staff_nav(request: HttpRequest) -> dict[str, Any]:
             "is_platform_admin": is_platform_admin(user=user),
             "coordinates_sector": sectors_coordinated_by(user=user).exists(),
             "handles_reports": bool(roles_of(user=user) & REPORT_HANDLER_ROLES),
+            "sees_plans": plans_visible(user=user).exists(),
         }
 
     return {"staff_nav": SimpleLazyObject(build)}

@@ -13,6 +13,13 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.http import Http404
 
+from veiligwerk.actionplan.models import Action, Period, Plan, Theme
+from veiligwerk.actionplan.selectors import (
+    drafts_visible,
+    plan_coordinated_sectors,
+    plans_visible,
+    theme_owned_by,
+)
 from veiligwerk.intake.models import Attachment, Report
 from veiligwerk.intake.selectors import handler_is_entitled
 from veiligwerk.routes.models import RuleSetVersion
@@ -160,7 +167,7 @@ def access_rule_set_version(*, user: User, sector_id: int, number: int) -> RuleS
 
 def access_report_for_handler(*, user: User, report_id: int) -> Report:
     """A report the user handles: in their sector, holding its key, entitled by a current role
-    on its route (a revoked role closes the door even though the sealed key remains)."""
+    on its route (a revoked role closes the door, and its sealed copies are deleted)."""
     report = (
         Report.objects.filter(
             pk=report_id, sector__in=sectors_of(user=user), keys__user_key__user=user
@@ -179,3 +186,62 @@ def access_report_attachment(*, user: User, report_id: int, attachment_id: int) 
     if attachment is None:
         raise _not_found()
     return attachment
+
+
+def access_plan(*, user: User, plan_id: int) -> Plan:
+    """A plan the user may see: coordinators and owners of its sector, regulators (joint and
+    shared plans), supervisory boards (joint plan and their organisation's own)."""
+    plan = plans_visible(user=user).filter(pk=plan_id).first()
+    if plan is None:
+        raise _not_found()
+    return plan
+
+
+def access_period(*, user: User, period_id: int) -> Period:
+    """A period of a visible plan; an unpublished one only for its coordinator and owners."""
+    period = (
+        Period.objects.filter(pk=period_id, plan__in=plans_visible(user=user))
+        .select_related("plan__sector", "plan__organisation")
+        .first()
+    )
+    if period is None or not (period.is_published or drafts_visible(user=user, plan=period.plan)):
+        raise _not_found()
+    return period
+
+
+def access_period_for_coordinator(*, user: User, period_id: int) -> Period:
+    period = access_period(user=user, period_id=period_id)
+    if period.plan.sector_id not in plan_coordinated_sectors(user=user):
+        raise _not_found()
+    return period
+
+
+def access_plan_for_coordinator(*, user: User, plan_id: int) -> Plan:
+    plan = access_plan(user=user, plan_id=plan_id)
+    if plan.sector_id not in plan_coordinated_sectors(user=user):
+        raise _not_found()
+    return plan
+
+
+def access_theme_for_owner(*, user: User, period_id: int, letter: str) -> tuple[Period, Theme]:
+    """A theme the user drafts updates for in this open period: an owner of the theme (board or
+    HR of the owner's organisation) or the sector's coordinator."""
+    period = access_period(user=user, period_id=period_id)
+    theme = Theme.objects.filter(plan=period.plan, letter=letter).first()
+    if theme is None or period.is_published:
+        raise _not_found()
+    coordinator = period.plan.sector_id in plan_coordinated_sectors(user=user)
+    if not (coordinator or theme_owned_by(user=user, theme=theme)):
+        raise _not_found()
+    return period, theme
+
+
+def access_action(*, user: User, action_id: int) -> Action:
+    action = (
+        Action.objects.filter(pk=action_id, theme__plan__in=plans_visible(user=user))
+        .select_related("theme__plan")
+        .first()
+    )
+    if action is None:
+        raise _not_found()
+    return action

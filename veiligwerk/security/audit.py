@@ -46,6 +46,13 @@ class AuditAction:
     REPORT_ACKNOWLEDGED = "report.acknowledged"
     REPORT_ORAL_REGISTERED = "report.oral_registered"
     REPORT_ATTACHMENT_READ = "report.attachment_read"
+    PLAN_PERIOD_OPENED = "plan.period_opened"
+    PLAN_UPDATE_SAVED = "plan.update_saved"
+    PLAN_UPDATE_SUBMITTED = "plan.update_submitted"
+    PLAN_UPDATE_APPROVED = "plan.update_approved"
+    PLAN_UPDATE_RETURNED = "plan.update_returned"
+    PLAN_PERIOD_PUBLISHED = "plan.period_published"
+    PLAN_CONTRACTS_CHECKED = "plan.contracts_checked"
 
 
 def _chain_key() -> bytes:

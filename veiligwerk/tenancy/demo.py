@@ -66,7 +66,7 @@ DEMO_USERS: list[tuple[str, str, str, str | None]] = [
     ("nazorg", "Nina Nazorg", R.AFTERCARE_COORDINATOR, "npo"),
     ("integriteit", "Ivo Integriteit", R.INTEGRITY_OFFICER, "npo"),
     ("hr.bnnvara", "Hanna HR", R.HR, "bnnvara"),
-    ("bestuur.bnnvara", "Bram Bestuur", R.BOARD, "bnnvara"),
+    ("bestuur.npo", "Bram Bestuur", R.BOARD, "npo"),
     ("rvt.bnnvara", "Rita Toezicht", R.SUPERVISORY_BOARD, "bnnvara"),
     ("cvdm", "Tom Toezichthouder", R.REGULATOR, None),
 ]
@@ -93,6 +93,9 @@ def demo_load() -> list[DemoLogin]:
     from veiligwerk.routes.services import routes_seed
 
     routes_seed(sector=sector, own_adviser_for=[organisations["avrotros"]])
+    from veiligwerk.actionplan.services import plan_seed
+
+    plan_seed(sector=sector)
     logins = []
     for username, full_name, role, org_slug in DEMO_USERS:
         first, _sep, last = full_name.partition(" ")
