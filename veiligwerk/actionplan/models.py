@@ -134,6 +134,9 @@ class ThemeOwner(models.Model):
             models.UniqueConstraint(fields=["theme", "owner"], name="one_link_per_theme_owner")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.theme.letter}: {self.owner.code}"
+
 
 class Action(TimeStamped):
     """A numbered action of a theme. Its status per period is in ActionUpdate."""

@@ -223,7 +223,6 @@ def theme_review_view(request: StaffRequest, period_id: int, letter: str) -> Htt
                 else _("Thema %(letter)s is teruggestuurd.") % {"letter": theme.letter},
             )
             return redirect("plan:period", period_id=period.pk)
-    action_updates = list(update.action_updates.select_related("action"))
     return render(
         request,
         "actionplan/theme_update.html",
@@ -231,10 +230,8 @@ def theme_review_view(request: StaffRequest, period_id: int, letter: str) -> Htt
             "period": period,
             "theme": theme,
             "update": update,
-            "form": ThemeUpdateForm(
-                initial={"bullets": "\n".join(update.bullets), "planning": update.planning},
-                action_updates=action_updates,
-            ),
+            # the review form's errors fill the error summary and the page title
+            "form": form,
             "editable": False,
             "review_form": form,
         },
