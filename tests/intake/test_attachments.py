@@ -382,9 +382,8 @@ def test_messages_do_not_contain_the_file_name():
 
 def test_truncated_jpeg_is_rejected_even_after_weasyprint_was_imported():
     # WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES at import (the plan's PDF).
-    from PIL import ImageFile
-
     import weasyprint  # noqa: F401
+    from PIL import ImageFile
 
     ImageFile.LOAD_TRUNCATED_IMAGES = True  # as WeasyPrint leaves it
     noise = Image.frombytes("RGB", (120, 120), random.Random(2).randbytes(120 * 120 * 3))
