@@ -82,7 +82,7 @@ class Theme(TimeStamped):
     summary_title = models.CharField(_("titel in de samenvatting"), max_length=300)
     summary = models.TextField(_("samenvatting"))
     description = models.TextField(_("omschrijving"))
-    owners = models.ManyToManyField(
+    owners: models.ManyToManyField[Owner, ThemeOwner] = models.ManyToManyField(
         Owner, through="ThemeOwner", related_name="themes", verbose_name=_("eigenaren")
     )
     answers_conclusion = models.BooleanField(_("beantwoordt de conclusie"), default=False)
