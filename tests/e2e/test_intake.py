@@ -1,10 +1,12 @@
 """The whole intake in Chromium with JavaScript off (Tor Browser "safest"): wizard → anonymous
-report with a file → receipt → a handler logs in, reads and replies → the reporter logs in with
-the code, reads the reply and answers. Plus axe-core on the form with JavaScript on."""
+report with a file → receipt → a handler logs in, reads and replies with a file → the reporter
+logs in with the code, reads the reply, downloads the file and answers. Plus axe-core on the
+form with JavaScript on."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -27,6 +29,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 STORY = "Tijdens de montage zei de regisseur steeds dingen over mijn lichaam."
 REPLY = "Dank u. Wilt u vertellen of er anderen bij waren?"
 ANSWER = "Ja, twee collega's van de montage."
+MINUTES = "Verslag van ons gesprek van 3 maart."
 
 
 @pytest.fixture
@@ -123,8 +126,12 @@ def test_anonymous_report_and_dialogue_without_javascript(
     expect(handler.locator("main")).to_contain_text(STORY)
     expect(handler.locator("main")).to_contain_text("aantekeningen.txt")
     handler.get_by_label("Uw bericht aan de melder").fill(REPLY)
+    minutes = tmp_path / "verslag.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    handler.locator('input[type="file"][name="file"]').set_input_files(str(minutes))
     handler.get_by_role("button", name="Verstuur het bericht").click()
     expect(handler.locator("main")).to_contain_text(REPLY)
+    expect(handler.locator("main")).to_contain_text("verslag.txt")
 
     # The reporter comes back in a fresh browser with the code, reads the reply, answers.
     again = no_js()
@@ -133,6 +140,12 @@ def test_anonymous_report_and_dialogue_without_javascript(
     again.get_by_role("button", name="Inloggen").click()
     expect(again.locator("h1")).to_have_text("Uw melding")
     expect(again.locator(".messages-list")).to_contain_text(REPLY)
+    # The handler's file: a plain link (no script), downloaded under its own name.
+    with again.expect_download() as download_info:
+        again.get_by_role("link", name="verslag.txt downloaden").click()
+    download = download_info.value
+    assert download.suggested_filename == "verslag.txt"
+    assert Path(download.path()).read_text(encoding="utf-8") == MINUTES
     again.get_by_label("Uw bericht").fill(ANSWER)
     again.get_by_role("button", name="Bericht versturen").click()
     expect(again.locator(".messages-list")).to_contain_text(ANSWER)

@@ -323,3 +323,135 @@ def test_a_mail_outage_still_shows_the_receipt(world, settings, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         code = send(reporter)
     assert receipt_open(code=receipt_parse(code)) is not None
+
+
+# --- Files from the handler, downloaded in the inbox ----------------------------------------
+
+
+FILE_TEXT = b"Verslag van het gesprek op 3 maart.\n"
+
+
+def _report_with_handler_file(world, name: str = "verslag gesprek.txt") -> tuple[str, Report]:
+    """A sent report to which the overarching adviser replied with a file; returns the code."""
+    reporter = Client()
+    start(reporter)
+    answer_all(reporter, world)
+    code = send(reporter)
+    report = Report.objects.latest("pk")
+    handler = verified_client(world["overarching"])
+    response = handler.post(
+        reverse("cases:detail", args=[report.pk]),
+        {
+            "action": "reply",
+            "text": "Hierbij het verslag.",
+            "file": SimpleUploadedFile(name, FILE_TEXT, "text/plain"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return code, report
+
+
+def _inbox(code: str) -> Client:
+    client = Client()
+    response = client.post(reverse("intake:login"), {"code": code})
+    assert response["Location"] == reverse("intake:inbox")
+    return client
+
+
+def _file_url(attachment: Attachment) -> str:
+    return reverse("intake:inbox_file", kwargs={"attachment_id": attachment.pk})
+
+
+def test_reporter_downloads_the_file_a_handler_sent(world):
+    code, report = _report_with_handler_file(world, name="verslag café.txt")
+    attachment = Attachment.objects.get(report=report)
+    assert attachment.author_kind == "handler"
+    reporter = _inbox(code)
+    page = reporter.get(reverse("intake:inbox")).content.decode()
+    assert _file_url(attachment) in page
+    assert "verslag café.txt downloaden" in page
+
+    response = reporter.get(_file_url(attachment))
+    assert response.status_code == 200
+    assert response.content == FILE_TEXT
+    # Always a download, under its own (decrypted) name, RFC 6266 encoded; never cached or sniffed.
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert "filename*=utf-8''verslag%20caf%C3%A9.txt" in disposition
+    assert response["Content-Type"] == "application/octet-stream"
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # Nothing of the file or its name in the URL; a reporter's download is not audited.
+    assert "verslag" not in _file_url(attachment)
+    from veiligwerk.security.models import AuditEvent
+
+    assert not AuditEvent.objects.filter(object_type="attachment").exists()
+
+
+def test_another_reports_file_is_the_same_not_found_as_a_missing_one(world):
+    code, _report = _report_with_handler_file(world)
+    _other_code, other_report = _report_with_handler_file(world)
+    foreign = Attachment.objects.get(report=other_report)
+    reporter = _inbox(code)
+    forbidden = reporter.get(_file_url(foreign))
+    missing = reporter.get(reverse("intake:inbox_file", kwargs={"attachment_id": 999_999}))
+    assert forbidden.status_code == missing.status_code == 404
+    strip = re.compile(rb'name="(csrfmiddlewaretoken|next)" value="[^"]+"')
+    assert strip.sub(b"", forbidden.content) == strip.sub(b"", missing.content)
+    # A file still in someone's draft (no report yet) is not reachable either.
+    drafting = Client()
+    start(drafting)
+    upload = SimpleUploadedFile("concept.txt", b"Nog niet verstuurd.", "text/plain")
+    drafting.post(step("bestanden"), {"file": upload, "upload": "1"})
+    draft_file = Attachment.objects.get(report__isnull=True)
+    assert reporter.get(_file_url(draft_file)).status_code == 404
+
+
+def test_file_download_needs_an_open_inbox(world):
+    code, report = _report_with_handler_file(world)
+    url = _file_url(Attachment.objects.get(report=report))
+    # No inbox in this browser: sent to the log-in page, like the inbox itself.
+    response = Client().get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intake:login")
+    # Only GET; after logging out the door is closed again.
+    reporter = _inbox(code)
+    assert reporter.post(url).status_code == 405
+    assert reporter.get(url).status_code == 200
+    reporter.post(reverse("intake:logout"))
+    response = reporter.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intake:login")
+
+
+def test_file_download_closes_with_an_idle_inbox(world, settings):
+    code, report = _report_with_handler_file(world)
+    url = _file_url(Attachment.objects.get(report=report))
+    reporter = _inbox(code)
+    settings.REPORTER_IDLE_TIMEOUT = -1  # every request now comes "too late"
+    response = reporter.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intake:login")
+
+
+def test_organisation_question_costs_the_same_queries_for_more_organisations(world):
+    """On an employer's route the list offers only organisations with a handler: checked for
+    all of them in one query, not one per organisation."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        reporter = Client()
+        start(reporter, route="vertrouwenspersoon-werkgever")
+        with CaptureQueriesContext(connection) as captured:
+            page = reporter.get(step("waar")).content.decode()
+        assert "AVROTROS" in page and "BNNVARA" in page
+        return len(captured)
+
+    few = queries()
+    for number in range(5):
+        OrganisationFactory(sector=world["sector"], name=f"Omroep {number}")
+    assert queries() == few
+    page_client = Client()
+    start(page_client, route="vertrouwenspersoon-werkgever")
+    assert "Omroep 3" not in page_client.get(step("waar")).content.decode()  # nobody to read it

@@ -266,6 +266,8 @@ MATRIX: dict[str, Entry] = {
     "intake:receipt": Entry(public=True),
     "intake:login": Entry(public=True),
     "intake:inbox": Entry(public=True),
+    # A file of the open inbox's report; without an inbox it sends to the code log-in.
+    "intake:inbox_file": Entry(public=True, kwargs=lambda w: {"attachment_id": w.attachment_a.pk}),
     "intake:logout": Entry(public=True, method="post"),
     # Every staff member.
     "accounts:home": Entry(),

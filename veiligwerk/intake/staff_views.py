@@ -9,8 +9,6 @@ into a URL, a page title, a flash message or a log line.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +17,6 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -28,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from veiligwerk.accounts.http import StaffRequest
 from veiligwerk.common.time import today
+from veiligwerk.intake.downloads import attachment_download
 from veiligwerk.intake.models import Author, Report, ReportState
 from veiligwerk.intake.selectors import reports_for_handler
 from veiligwerk.intake.services import (
@@ -168,14 +166,6 @@ def _author_name(shown: ShownMessage) -> str:
     return message.author.get_full_name() or message.author.username
 
 
-def _safe_filename(name: str) -> str:
-    """A download name without paths, control characters or header tricks."""
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = re.sub(r'["<>:|?*;]', "_", name).strip(" .")
-    return name[:150] or "bijlage"
-
-
 def _key_missing(request: StaffRequest, report: Report | None = None) -> HttpResponse:
     return render(request, "intake/staff/key_locked.html", {"report": report})
 
@@ -292,15 +282,7 @@ def attachment_download_view(
         object_type="attachment",
         object_id=attachment.pk,
     )
-    # Always a download, never rendered by the browser: the type is not trusted for display.
-    response = HttpResponse(opened.data, content_type="application/octet-stream")
-    response.headers["Content-Disposition"] = (
-        content_disposition_header(as_attachment=True, filename=_safe_filename(opened.name))
-        or "attachment"
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return attachment_download(opened)
 
 
 @sensitive_post_parameters("transcript")

@@ -9,7 +9,8 @@ A receipt code is shown only after the report is committed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
+from dataclasses import dataclass
+from functools import cached_property, wraps
 from typing import Any
 
 from django.conf import settings
@@ -32,14 +33,16 @@ from veiligwerk.accounts.throttle import (
 from veiligwerk.common.time import now, today
 from veiligwerk.intake import forms as f
 from veiligwerk.intake.attachments import AttachmentRejected, attachment_clean
+from veiligwerk.intake.downloads import attachment_download
 from veiligwerk.intake.draft import Draft, Inbox, ReporterSession
 from veiligwerk.intake.models import Attachment, Author, Report
 from veiligwerk.intake.receipt import receipt_generate, receipt_mentioned_in, receipt_parse
-from veiligwerk.intake.selectors import route_accepts_reports
+from veiligwerk.intake.selectors import organisations_accepting_reports, route_accepts_reports
 from veiligwerk.intake.services import (
     NoHandlers,
     Submission,
     attachment_meta,
+    attachment_open,
     attachment_store,
     content_decrypt,
     draft_attachments_discard,
@@ -60,15 +63,22 @@ from veiligwerk.tenancy.selectors import organisations_active
 View = Callable[..., HttpResponse]
 
 
-def reporter_view(view: View) -> View:
-    """Public, never cached, GET and POST only; sends the reporter's cookie when it is new."""
+def _reporter(methods: list[str]) -> Callable[[View], View]:
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            session = ReporterSession(request)
+            return session.finish(view(request, session, *args, **kwargs))
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        session = ReporterSession(request)
-        return session.finish(view(request, session, *args, **kwargs))
+        return login_not_required(never_cache(require_http_methods(methods)(wrapper)))
 
-    return login_not_required(never_cache(require_http_methods(["GET", "POST"])(wrapper)))
+    return decorate
+
+
+#: Public, never cached, GET and POST only; sends the reporter's cookie when it is new.
+reporter_view = _reporter(["GET", "POST"])
+#: The same for what is only fetched (a download): GET only.
+reporter_get_view = _reporter(["GET"])
 
 
 def _problem(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
@@ -103,6 +113,7 @@ def _route_and_place(
     route = routes_for(sector=sector, organisation=organisation).get(route_slug[:60])
     if route is None or not route.in_platform or not route.is_open_on(today()):
         raise Http404
+    route.sector = sector  # already read: the page needs its name and slug
     if route.organisation is not None:
         organisation = route.organisation
     return route, organisation
@@ -115,9 +126,10 @@ def start_view(
     route, organisation = _route_and_place(request, sector_slug, route_slug)
     if organisation is None and route.handler_scope == HandlerScope.ORGANISATION:
         # The organisation is asked later; offer only those where someone can read it.
-        accepts = any(
-            route_accepts_reports(route=route, organisation=o)
-            for o in organisations_active(sector=route.sector, on=today())
+        accepts = bool(
+            organisations_accepting_reports(
+                route=route, organisations=organisations_active(sector=route.sector, on=today())
+            )
         )
     else:
         accepts = route_accepts_reports(route=route, organisation=organisation)
@@ -153,30 +165,40 @@ def start_view(
 
 
 class _Context:
-    """The draft and what it refers to, resolved once per request."""
+    """The draft and what it refers to, resolved at most once per request and only when a page
+    needs it: most questions are answered without reading the route (one query fewer)."""
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
-        route = Route.objects.select_related("sector", "organisation").filter(pk=draft.route_id)
-        self.route = route.first()
-        if self.route is None:
+
+    @cached_property
+    def route(self) -> Route:
+        # order_by(): the model's default ordering joins sector and organisation to sort one row.
+        route = (
+            Route.objects.select_related("sector", "organisation")
+            .order_by()
+            .filter(pk=self.draft.route_id)
+            .first()
+        )
+        if route is None:
             raise Http404
+        return route
 
     @property
     def organisations(self) -> list[Organisation]:
-        assert self.route is not None
         if self.route.organisation is not None:
             return [self.route.organisation]
         organisations = list(organisations_active(sector=self.route.sector, on=today()))
         if self.route.handler_scope == HandlerScope.ORGANISATION:
-            # Only where someone can read the report (the organisation has a handler).
-            organisations = [
-                o for o in organisations if route_accepts_reports(route=self.route, organisation=o)
-            ]
+            # Only where someone can read the report (the organisation has a handler): one
+            # query for all of them.
+            accepting = organisations_accepting_reports(
+                route=self.route, organisations=organisations
+            )
+            organisations = [o for o in organisations if o.pk in accepting]
         return organisations
 
     def form_kwargs(self, step: f.Step) -> dict[str, Any]:
-        assert self.route is not None
         if step.form_class is f.WhereForm:
             return {
                 "organisations": self.organisations,
@@ -226,16 +248,11 @@ def step_view(request: HttpRequest, session: ReporterSession, step: str) -> Http
         raise Http404
     ctx = _Context(draft)
     index = f.STEPS.index(current)
-    back_url = (
-        _step_url(f.STEPS[index - 1].slug)
-        if index
-        else reverse("intake:start", args=[ctx.route.sector.slug, ctx.route.slug])  # type: ignore[union-attr]
-    )
     to_check = (
         request.GET.get("terug") == "controleren" or request.POST.get("terug") == "controleren"
     )
     if current.form_class is f.FileForm:
-        return _files_step(request, session, ctx, back_url)
+        return _files_step(request, session, ctx, _back_url(ctx, index))
     if request.method == "POST":
         form = current.form_class(request.POST, **ctx.form_kwargs(current))
         if form.is_valid():
@@ -271,13 +288,19 @@ def step_view(request: HttpRequest, session: ReporterSession, step: str) -> Http
         "intake/step.html",
         {
             "form": form,
-            "back_url": back_url,
-            "route": ctx.route,
+            "back_url": _back_url(ctx, index),
             "first_step": index == 0,
             "to_check": to_check,
             "question": form[next(iter(form.fields))].label,
         },
     )
+
+
+def _back_url(ctx: _Context, index: int) -> str:
+    """The previous question, or the route's start page before the first one."""
+    if index:
+        return _step_url(f.STEPS[index - 1].slug)
+    return reverse("intake:start", args=[ctx.route.sector.slug, ctx.route.slug])
 
 
 def _files_step(
@@ -420,7 +443,6 @@ def check_view(request: HttpRequest, session: ReporterSession) -> HttpResponse:
     if missing is not None:
         return HttpResponseRedirect(_step_url(missing))
     ctx = _Context(draft)
-    assert ctx.route is not None
     error = ""
     if request.method == "POST":
         report = Report.objects.filter(submission_token=submission_token_for(draft.id)).first()
@@ -584,16 +606,61 @@ def inbox_view(request: HttpRequest, session: ReporterSession) -> HttpResponse:
                 return HttpResponseRedirect(reverse("intake:inbox") + "#berichten")
     report_keys_share(report=report, content_key=inbox.content_key)
     content = content_decrypt(content_key=inbox.content_key, ciphertext=report.content)
+    shown_files = _inbox_files(report, inbox.content_key)
     return render(
         request,
         "intake/inbox.html",
         {
             "report": report,
             "content": content,
-            "messages_shown": messages_read(report=report, content_key=inbox.content_key),
+            "report_files": shown_files.get(None, []),
+            "dialogue": [
+                (shown, shown_files.get(shown.message.pk, []))
+                for shown in messages_read(report=report, content_key=inbox.content_key)
+            ],
             "form": form,
         },
     )
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    pk: int
+    name: str
+    size: int
+
+
+def _inbox_files(report: Report, content_key: bytes) -> dict[int | None, list[InboxFile]]:
+    """The report's files with their decrypted names, by message (None: sent with the report)."""
+    files: dict[int | None, list[InboxFile]] = {}
+    for attachment in Attachment.objects.filter(report=report):
+        meta = attachment_meta(attachment=attachment, content_key=content_key)
+        files.setdefault(attachment.message_id, []).append(
+            InboxFile(
+                pk=attachment.pk,
+                name=str(meta.get("name") or _("bestand")),
+                size=int(meta.get("size") or 0),
+            )
+        )
+    return files
+
+
+@reporter_get_view
+def inbox_file_view(
+    request: HttpRequest, session: ReporterSession, attachment_id: int
+) -> HttpResponse:
+    """Download one file of the open inbox's report (a handler's, or the reporter's own).
+
+    Looked up by its id and the inbox's report: another report's file is the same 404 as a
+    missing one. Not an audit event (reporter actions are not; see ARCHITECTURE.md)."""
+    inbox = session.inbox()
+    if inbox is None:
+        return HttpResponseRedirect(reverse("intake:login"))
+    attachment = Attachment.objects.filter(pk=attachment_id, report_id=inbox.report_id).first()
+    if attachment is None:
+        raise Http404
+    opened = attachment_open(attachment=attachment, content_key=inbox.content_key)
+    return attachment_download(opened)
 
 
 @login_not_required
