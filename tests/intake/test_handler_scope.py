@@ -120,3 +120,42 @@ def test_news_mail_comes_in_the_language_the_report_was_made_in(
         )
     assert [m.subject for m in mail.outbox] == [subject]
     assert "Wij nemen contact op" not in mail.outbox[0].body
+
+
+def test_files_of_abandoned_drafts_are_purged_but_sent_ones_stay(world) -> None:
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    from veiligwerk.common.time import now
+    from veiligwerk.intake.attachments import CleanFile
+    from veiligwerk.intake.models import Attachment
+    from veiligwerk.intake.services import attachment_store, submission_token_for
+
+    report, key = _report(world)
+    kept = attachment_store(
+        content_key=key,
+        clean=CleanFile(name="a.txt", content_type="text/plain", data=b"a"),
+        author_kind="reporter",
+        report=report,
+    )
+    abandoned = attachment_store(
+        content_key=crypto.random_bytes(),
+        clean=CleanFile(name="b.txt", content_type="text/plain", data=b"b"),
+        author_kind="reporter",
+        draft_token=submission_token_for("old-draft"),
+    )
+    fresh = attachment_store(
+        content_key=crypto.random_bytes(),
+        clean=CleanFile(name="c.txt", content_type="text/plain", data=b"c"),
+        author_kind="reporter",
+        draft_token=submission_token_for("draft-in-progress"),
+    )
+    Attachment.objects.filter(pk__in=[kept.pk, abandoned.pk]).update(
+        created_at=now() - dt.timedelta(days=3)
+    )
+    storage, abandoned_name = abandoned.blob.storage, abandoned.blob.name
+    assert storage.exists(abandoned_name)
+    call_command("intake_purge")
+    assert set(Attachment.objects.values_list("pk", flat=True)) == {kept.pk, fresh.pk}
+    assert not storage.exists(abandoned_name)

@@ -329,6 +329,11 @@ MATRIX: dict[str, Entry] = {
     # owner) and the coordinator see drafts; only the coordinator reviews and publishes.
     "plan:list": Entry(),
     "plan:detail": Entry(roles=PLAN_READERS, kwargs=_plan_a, scoped_to_sector_a=True),
+    "plan:create": Entry(roles=frozenset({Role.BOARD, Role.HR})),
+    "plan:theme_add": Entry(roles=COORDINATOR, kwargs=_plan_a, scoped_to_sector_a=True),
+    "plan:action_add": Entry(
+        roles=COORDINATOR, kwargs=lambda w: {**_plan_a(w), "letter": "A"}, scoped_to_sector_a=True
+    ),
     "plan:period": Entry(roles=PLAN_EDITORS, kwargs=_open_a, scoped_to_sector_a=True),
     "plan:publish": Entry(
         roles=COORDINATOR, method="post", kwargs=_open_a, scoped_to_sector_a=True
@@ -363,6 +368,8 @@ MATRIX: dict[str, Entry] = {
         scoped_to_sector_a=True,
     ),
     "plan:contracts": Entry(roles=frozenset({Role.HR, Role.BOARD, Role.SECTOR_COORDINATOR})),
+    # Indicators (survey scores, D&I targets, board terms).
+    # (end of indicators)
 }
 
 

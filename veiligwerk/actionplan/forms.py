@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from veiligwerk.actionplan.models import ActionStatus, ActionUpdate
 from veiligwerk.actionplan.services import ActionChange
 from veiligwerk.common.forms import NoNulCharField
+from veiligwerk.tenancy.models import Organisation
 
 MAX_BULLETS = 40
 
@@ -184,3 +185,49 @@ class ContractCheckForm(forms.Form):
         max_value=60,
         initial=settings.ACTIONPLAN_CONTRACTS_RESET_GAP_MONTHS,
     )
+
+
+class PlanForm(forms.Form):
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    title = NoNulCharField(label=_("Titel van het plan"), max_length=300)
+    shared_with_regulator = forms.BooleanField(
+        label=_("Delen met de toezichthouder (Commissariaat voor de Media)"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+
+
+class ThemeForm(forms.Form):
+    letter = NoNulCharField(
+        label=_("Letter"),
+        max_length=3,
+        help_text=_("Bijvoorbeeld K. Hoogstens drie letters of cijfers."),
+    )
+    title = NoNulCharField(label=_("Titel"), max_length=300)
+    description = NoNulCharField(
+        label=_("Omschrijving"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_letter(self) -> str:
+        letter = self.cleaned_data["letter"].strip().upper()
+        if not letter.isalnum():
+            raise ValidationError(_("Gebruik alleen letters en cijfers."), code="letter")
+        if self.plan.themes.filter(letter=letter).exists():
+            raise ValidationError(_("Er is al een thema met deze letter."), code="taken")
+        return letter
+
+
+class ActionForm(forms.Form):
+    title = NoNulCharField(label=_("Titel van de actie"), max_length=300)

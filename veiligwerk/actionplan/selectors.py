@@ -13,12 +13,13 @@ from veiligwerk.actionplan.models import (
     Period,
     PeriodState,
     Plan,
+    Theme,
 )
-from veiligwerk.tenancy.models import Membership, Role
+from veiligwerk.tenancy.models import Membership, Organisation, Role
 
 if TYPE_CHECKING:
     from veiligwerk.accounts.models import User
-    from veiligwerk.actionplan.models import Action, Theme
+    from veiligwerk.actionplan.models import Action
 
 # Members of an owner's organisation with these roles draft that owner's updates.
 OWNER_ROLES = frozenset({Role.BOARD, Role.HR})
@@ -34,6 +35,25 @@ def plan_coordinated_sectors(*, user: User) -> set[int]:
     return set(
         _memberships(user).filter(role=Role.SECTOR_COORDINATOR).values_list("sector_id", flat=True)
     )
+
+
+def plan_managed_by(*, user: User, plan: Plan) -> bool:
+    """Who opens periods, reviews and publishes, and adds themes and actions: the sector's
+    coordinator for the joint plan; the organisation's board or HR for its own plan."""
+    if plan.organisation_id is None:
+        return plan.sector_id in plan_coordinated_sectors(user=user)
+    return (
+        _memberships(user)
+        .filter(organisation_id=plan.organisation_id, role__in=list(OWNER_ROLES))
+        .exists()
+    )
+
+
+def organisations_planning(*, user: User) -> QuerySet[Organisation]:
+    """Organisations for which the user may start an own plan (board or HR there)."""
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=list(OWNER_ROLES)
+    ).distinct()
 
 
 def owners_acted_for(*, user: User) -> QuerySet[Owner]:
@@ -71,11 +91,15 @@ def plans_visible(*, user: User) -> QuerySet[Plan]:
 
 
 def drafts_visible(*, user: User, plan: Plan) -> bool:
-    """Whether the user may see unpublished periods of this plan (coordinator or owner)."""
-    if plan.sector_id in plan_coordinated_sectors(user=user):
+    """Whether the user may see unpublished periods of this plan: its manager, the sector's
+    coordinator, or an owner of one of its themes."""
+    if plan.sector_id in plan_coordinated_sectors(user=user) or plan_managed_by(
+        user=user, plan=plan
+    ):
         return True
-    owned = owners_acted_for(user=user).filter(sector_id=plan.sector_id)
-    return owned.exists()
+    return Theme.objects.filter(
+        plan=plan, owners__in=owners_acted_for(user=user).values("pk")
+    ).exists()
 
 
 def periods_visible(*, user: User, plan: Plan) -> QuerySet[Period]:

@@ -120,6 +120,71 @@ def plan_seed(*, sector: Sector) -> Plan:
     return plan
 
 
+@transaction.atomic
+def plan_create(
+    *, organisation: Organisation, title: str, shared_with_regulator: bool, by: User
+) -> Plan:
+    """An organisation's own plan; the organisation becomes the owner of its themes."""
+    plan = Plan.objects.create(
+        sector_id=organisation.sector_id,
+        organisation=organisation,
+        title=title.strip(),
+        shared_with_regulator=shared_with_regulator,
+    )
+    _audit(AuditAction.PLAN_CREATED, actor=by, plan=plan, object_type="plan", object_id=plan.pk)
+    return plan
+
+
+def _organisation_owner(organisation: Organisation) -> Owner:
+    owner = Owner.objects.filter(organisation=organisation).order_by("pk").first()
+    if owner is not None:
+        return owner
+    code = organisation.slug.upper()[:40]
+    owner, _created = Owner.objects.get_or_create(
+        sector_id=organisation.sector_id,
+        code=code,
+        defaults={"name": organisation.name, "organisation": organisation},
+    )
+    return owner
+
+
+@transaction.atomic
+def theme_add(*, plan: Plan, by: User, letter: str, title: str, description: str) -> Theme:
+    """A new theme; in an organisation's own plan that organisation owns it, in the joint plan
+    the coordinator assigns no owner (and drafts its updates)."""
+    theme = Theme.objects.create(
+        plan=plan,
+        letter=letter,
+        title=title.strip(),
+        table_title=title.strip(),
+        summary_title=title.strip(),
+        summary=description.strip(),
+        description=description.strip(),
+    )
+    if plan.organisation is not None:
+        ThemeOwner.objects.create(theme=theme, owner=_organisation_owner(plan.organisation))
+    _audit(AuditAction.PLAN_CHANGED, actor=by, plan=plan, object_type="theme", object_id=theme.pk)
+    return theme
+
+
+@transaction.atomic
+def action_add(*, theme: Theme, title: str, by: User) -> Action:
+    """A new action, numbered after the theme's last one, owned by the theme's owners."""
+    last = theme.actions.order_by("-number").first()
+    action = Action.objects.create(
+        theme=theme, number=(last.number + 1) if last else 1, title=title.strip()
+    )
+    action.owners.set(theme.owners.all())
+    _audit(
+        AuditAction.PLAN_CHANGED,
+        actor=by,
+        plan=theme.plan,
+        object_type="action",
+        object_id=action.pk,
+    )
+    return action
+
+
 def _audit(action: str, *, actor: User, plan: Plan, object_type: str, object_id: int) -> None:
     audit_record(
         action=action,
@@ -163,6 +228,12 @@ def theme_update_get_or_start(*, period: Period, theme: Theme) -> ThemeUpdate:
     text and action statuses (the bullets are written new each period)."""
     update = ThemeUpdate.objects.filter(period=period, theme=theme).first()
     if update is not None:
+        if update.state in EDITABLE:  # actions added since the update started
+            known = set(update.action_updates.values_list("action_id", flat=True))
+            ActionUpdate.objects.bulk_create(
+                ActionUpdate(theme_update=update, action=a, status=ActionStatus.NOT_STARTED)
+                for a in theme.actions.exclude(pk__in=known)
+            )
         return update
     previous_period = period_previous(period=period)
     previous = (

@@ -6,7 +6,10 @@ app_name = "plan"
 
 urlpatterns = [
     path("", views.plan_list_view, name="list"),
+    path("nieuw/", views.plan_create_view, name="create"),
     path("<int:plan_id>/", views.plan_detail_view, name="detail"),
+    path("<int:plan_id>/thema/", views.theme_add_view, name="theme_add"),
+    path("<int:plan_id>/thema/<str:letter>/actie/", views.action_add_view, name="action_add"),
     path("periode/<int:period_id>/", views.period_view, name="period"),
     path("periode/<int:period_id>/publiceren/", views.period_publish_view, name="publish"),
     path(

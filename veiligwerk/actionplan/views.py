@@ -28,10 +28,13 @@ from veiligwerk.actionplan.contracts import (
     contracts_summary,
 )
 from veiligwerk.actionplan.forms import (
+    ActionForm,
     ContractCheckForm,
     PeriodForm,
+    PlanForm,
     PublishForm,
     ReviewForm,
+    ThemeForm,
     ThemeUpdateForm,
 )
 from veiligwerk.actionplan.models import ThemeUpdate, UpdateState
@@ -45,16 +48,20 @@ from veiligwerk.actionplan.report import (
 from veiligwerk.actionplan.selectors import (
     action_history,
     drafts_visible,
+    organisations_planning,
     owners_acted_for,
     periods_visible,
-    plan_coordinated_sectors,
+    plan_managed_by,
     plans_visible,
     theme_owned_by,
 )
 from veiligwerk.actionplan.services import (
     EDITABLE,
+    action_add,
     period_open,
     period_publish,
+    plan_create,
+    theme_add,
     theme_update_get_or_start,
     theme_update_review,
     theme_update_save,
@@ -63,9 +70,9 @@ from veiligwerk.actionplan.services import (
 from veiligwerk.security.access import (
     access_action,
     access_period,
-    access_period_for_coordinator,
+    access_period_for_manager,
     access_plan,
-    access_plan_for_coordinator,
+    access_plan_for_manager,
     access_theme_for_owner,
 )
 from veiligwerk.security.audit import AuditAction, audit_record
@@ -80,17 +87,67 @@ def plan_list_view(request: StaffRequest) -> HttpResponse:
     return render(
         request,
         "actionplan/plan_list.html",
-        {"rows": rows, "can_check_contracts": _may_check_contracts(request)},
+        {
+            "rows": rows,
+            "can_check_contracts": _may_check_contracts(request),
+            "can_start_plan": organisations_planning(user=request.user).exists(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_create_view(request: StaffRequest) -> HttpResponse:
+    """An organisation's own plan, started by its board or HR."""
+    organisations = organisations_planning(user=request.user)
+    if not organisations.exists():
+        raise Http404("Not found")
+    form = PlanForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        plan = plan_create(
+            organisation=form.cleaned_data["organisation"],
+            title=form.cleaned_data["title"],
+            shared_with_regulator=form.cleaned_data["shared_with_regulator"],
+            by=request.user,
+        )
+        messages.success(request, _("Het plan is aangemaakt. Voeg nu thema's en acties toe."))
+        return redirect("plan:detail", plan_id=plan.pk)
+    return render(request, "actionplan/plan_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def theme_add_view(request: StaffRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan_for_manager(user=request.user, plan_id=plan_id)
+    form = ThemeForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        theme_add(plan=plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Het thema is toegevoegd."))
+        return redirect("plan:detail", plan_id=plan.pk)
+    return render(request, "actionplan/theme_form.html", {"form": form, "plan": plan})
+
+
+@require_http_methods(["GET", "POST"])
+def action_add_view(request: StaffRequest, plan_id: int, letter: str) -> HttpResponse:
+    plan = access_plan_for_manager(user=request.user, plan_id=plan_id)
+    theme = plan.themes.filter(letter=letter).first()
+    if theme is None:
+        raise Http404("Not found")
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action_add(theme=theme, title=form.cleaned_data["title"], by=request.user)
+        messages.success(request, _("De actie is toegevoegd."))
+        return redirect("plan:detail", plan_id=plan.pk)
+    return render(
+        request, "actionplan/action_form.html", {"form": form, "plan": plan, "theme": theme}
     )
 
 
 @require_http_methods(["GET", "POST"])
 def plan_detail_view(request: StaffRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(user=request.user, plan_id=plan_id)
-    is_coordinator = plan.sector_id in plan_coordinated_sectors(user=request.user)
-    form = PeriodForm(request.POST or None) if is_coordinator else None
+    manages = plan_managed_by(user=request.user, plan=plan)
+    form = PeriodForm(request.POST or None) if manages else None
     if request.method == "POST":
-        plan = access_plan_for_coordinator(user=request.user, plan_id=plan_id)
+        plan = access_plan_for_manager(user=request.user, plan_id=plan_id)
         assert form is not None
         if form.is_valid():
             try:
@@ -114,6 +171,7 @@ def plan_detail_view(request: StaffRequest, plan_id: int) -> HttpResponse:
             "periods": periods_visible(user=request.user, plan=plan),
             "themes": themes,
             "form": form,
+            "manages": manages,
         },
     )
 
@@ -122,7 +180,7 @@ def plan_detail_view(request: StaffRequest, plan_id: int) -> HttpResponse:
 def period_view(request: StaffRequest, period_id: int) -> HttpResponse:
     period = access_period(user=request.user, period_id=period_id)
     plan = period.plan
-    is_coordinator = plan.sector_id in plan_coordinated_sectors(user=request.user)
+    is_coordinator = plan_managed_by(user=request.user, plan=plan)
     owned = set(owners_acted_for(user=request.user).values_list("pk", flat=True))
     updates = {u.theme_id: u for u in ThemeUpdate.objects.filter(period=period)}
     rows = []
@@ -181,7 +239,7 @@ def theme_update_view(request: StaffRequest, period_id: int, letter: str) -> Htt
         else:
             messages.success(request, _("Het concept is opgeslagen."))
             return redirect("plan:theme_update", period_id=period.pk, letter=theme.letter)
-    is_coordinator = period.plan.sector_id in plan_coordinated_sectors(user=request.user)
+    is_coordinator = plan_managed_by(user=request.user, plan=period.plan)
     review_form = ReviewForm() if is_coordinator and update.state == UpdateState.SUBMITTED else None
     return render(
         request,
@@ -199,7 +257,7 @@ def theme_update_view(request: StaffRequest, period_id: int, letter: str) -> Htt
 
 @require_POST
 def theme_review_view(request: StaffRequest, period_id: int, letter: str) -> HttpResponse:
-    period = access_period_for_coordinator(user=request.user, period_id=period_id)
+    period = access_period_for_manager(user=request.user, period_id=period_id)
     _period, theme = access_theme_for_owner(user=request.user, period_id=period.pk, letter=letter)
     update = ThemeUpdate.objects.filter(period=period, theme=theme).first()
     if update is None:
@@ -241,7 +299,7 @@ def theme_review_view(request: StaffRequest, period_id: int, letter: str) -> Htt
 
 @require_POST
 def period_publish_view(request: StaffRequest, period_id: int) -> HttpResponse:
-    period = access_period_for_coordinator(user=request.user, period_id=period_id)
+    period = access_period_for_manager(user=request.user, period_id=period_id)
     form = PublishForm(request.POST)
     if form.is_valid():
         try:

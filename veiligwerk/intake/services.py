@@ -7,6 +7,7 @@ Nothing here logs, e-mails or raises anything that contains report content.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -460,6 +461,20 @@ def draft_attachments_discard(*, draft_id: str) -> int:
     token = submission_token_for(draft_id)
     removed = 0
     for attachment in Attachment.objects.filter(draft_token=token, report__isnull=True):
+        attachment.blob.delete(save=False)
+        attachment.delete()
+        removed += 1
+    return removed
+
+
+def draft_files_purge(*, before: dt.datetime) -> int:
+    """Remove files uploaded to drafts that were never sent, when their session has certainly
+    ended (uploaded before `before`). Run daily by `veiligwerk intake-purge`."""
+    removed = 0
+    stale = Attachment.objects.filter(report__isnull=True, created_at__lt=before).exclude(
+        draft_token=""
+    )
+    for attachment in stale.iterator():
         attachment.blob.delete(save=False)
         attachment.delete()
         removed += 1

@@ -16,7 +16,7 @@ from django.http import Http404
 from veiligwerk.actionplan.models import Action, Period, Plan, Theme
 from veiligwerk.actionplan.selectors import (
     drafts_visible,
-    plan_coordinated_sectors,
+    plan_managed_by,
     plans_visible,
     theme_owned_by,
 )
@@ -209,29 +209,29 @@ def access_period(*, user: User, period_id: int) -> Period:
     return period
 
 
-def access_period_for_coordinator(*, user: User, period_id: int) -> Period:
+def access_period_for_manager(*, user: User, period_id: int) -> Period:
+    """A period of a plan the user manages (joint plan: coordinator; own plan: its board/HR)."""
     period = access_period(user=user, period_id=period_id)
-    if period.plan.sector_id not in plan_coordinated_sectors(user=user):
+    if not plan_managed_by(user=user, plan=period.plan):
         raise _not_found()
     return period
 
 
-def access_plan_for_coordinator(*, user: User, plan_id: int) -> Plan:
+def access_plan_for_manager(*, user: User, plan_id: int) -> Plan:
     plan = access_plan(user=user, plan_id=plan_id)
-    if plan.sector_id not in plan_coordinated_sectors(user=user):
+    if not plan_managed_by(user=user, plan=plan):
         raise _not_found()
     return plan
 
 
 def access_theme_for_owner(*, user: User, period_id: int, letter: str) -> tuple[Period, Theme]:
     """A theme the user drafts updates for in this open period: an owner of the theme (board or
-    HR of the owner's organisation) or the sector's coordinator."""
+    HR of the owner's organisation) or the plan's manager."""
     period = access_period(user=user, period_id=period_id)
     theme = Theme.objects.filter(plan=period.plan, letter=letter).first()
     if theme is None or period.is_published:
         raise _not_found()
-    coordinator = period.plan.sector_id in plan_coordinated_sectors(user=user)
-    if not (coordinator or theme_owned_by(user=user, theme=theme)):
+    if not (plan_managed_by(user=user, plan=period.plan) or theme_owned_by(user=user, theme=theme)):
         raise _not_found()
     return period, theme
 

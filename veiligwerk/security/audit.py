@@ -46,6 +46,8 @@ class AuditAction:
     REPORT_ACKNOWLEDGED = "report.acknowledged"
     REPORT_ORAL_REGISTERED = "report.oral_registered"
     REPORT_ATTACHMENT_READ = "report.attachment_read"
+    PLAN_CREATED = "plan.created"
+    PLAN_CHANGED = "plan.changed"
     PLAN_PERIOD_OPENED = "plan.period_opened"
     PLAN_UPDATE_SAVED = "plan.update_saved"
     PLAN_UPDATE_SUBMITTED = "plan.update_submitted"
