@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/wegwijzer/", include("veiligwerk.routes.editor_urls")),
     path("staff/meldingen/", include("veiligwerk.intake.staff_urls")),
     path("staff/plan/", include("veiligwerk.actionplan.urls")),
+    path("staff/indicatoren/", include("veiligwerk.indicators.urls")),
 ]
 
 handler404 = "veiligwerk.public.errors.not_found"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "veiligwerk.routes",
     "veiligwerk.intake",
     "veiligwerk.actionplan",
+    "veiligwerk.indicators",
 ]
 
 MIDDLEWARE = [

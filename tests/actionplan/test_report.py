@@ -186,3 +186,42 @@ def test_english_report_translates_the_interface_but_keeps_the_dutch_data(
         text = text_of(report_html(report=report_build(period=october, audience="regulator")))
     assert "What has changed since the previous period" in text
     assert "Erkenning van slachtoffers en nazorg realiseren" in text
+
+
+def test_indicators_section_for_the_regulator_not_the_public(october: Period) -> None:
+    from decimal import Decimal
+
+    from tests.factories import OrganisationFactory
+    from veiligwerk.indicators.models import BoardAppointment, DiversityFigure, SurveyScore
+
+    sector = october.plan.sector
+    alfa = OrganisationFactory(sector=sector, name="Omroep Alfa")
+    for year, score in ((2024, "6.8"), (2025, "7.1"), (2026, "9.9")):  # 2026: after the period
+        SurveyScore.objects.create(
+            sector=sector, organisation=alfa, year=year, score=Decimal(score)
+        )
+    DiversityFigure.objects.create(
+        sector=sector,
+        organisation=None,
+        year=2025,
+        dimension="gender",
+        target_percent=Decimal("50.0"),
+        actual_percent=Decimal("42.5"),
+    )
+    BoardAppointment.objects.create(  # second term of 4 years ends 2025-12-31: successor needed
+        sector=sector,
+        organisation=alfa,
+        person_name="Bea Bestuur",
+        role_title="Directeur",
+        rule="npo_directors",
+        term_starts=["2018-01-01", "2022-01-01"],
+    )
+    text = text_of(report_html(report=report_build(period=october, audience="regulator")))
+    section = text[text.index("Indicatoren") : text.index("Samenvatting overkoepelende")]
+    assert "Omroep Alfa 6,8 7,1 (+0,3)" in section
+    assert "9,9" not in section
+    assert "vrouwen in leidinggevende functies Hele sector 50,0% 42,5% niet gehaald" in section
+    assert "Laatste termijn loopt binnen zes maanden af (opvolging nodig) 1" in section
+    assert "Bea Bestuur" not in section  # counts only
+    public = text_of(report_html(report=report_build(period=october, audience="public")))
+    assert "Medewerkersonderzoek" not in public

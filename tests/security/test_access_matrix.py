@@ -232,6 +232,44 @@ def _fresh_membership(w: World) -> Membership:
     )
 
 
+# Indicators: readers of the figures (coordinator and regulator the sector, the others their own
+# organisation) and their editors (HR and board of broadcaster A, for broadcaster A's rows).
+INDICATOR_READERS = frozenset(
+    {Role.SECTOR_COORDINATOR, Role.REGULATOR, Role.HR, Role.BOARD, Role.SUPERVISORY_BOARD}
+)
+INDICATOR_EDITORS = frozenset({Role.HR, Role.BOARD})
+
+
+def _indicator_row_a(w: World, kind: str, *, fresh: bool = False) -> dict[str, Any]:
+    """Broadcaster A's survey score, D&I figure or board appointment; `fresh` makes a new one
+    each call (deleting removes it)."""
+    from django.db.models import Max
+
+    from veiligwerk.indicators.models import BoardAppointment, DiversityFigure, SurveyScore
+
+    model: Any = {"score": SurveyScore, "figure": DiversityFigure, "appointment": BoardAppointment}[
+        kind
+    ]
+    rows = model.objects.filter(organisation=w.broadcaster_a)
+    existing = rows.first()
+    if existing is not None and not fresh:
+        return {f"{kind}_id": existing.pk}
+    base = {"sector": w.sector_a, "organisation": w.broadcaster_a}
+    if kind == "appointment":
+        row = model.objects.create(
+            **base,
+            person_name="A. Bestuurder",
+            role_title="directeur",
+            rule="broadcasters",
+            term_starts=["2024-01-01"],
+        )
+    else:
+        year = (rows.aggregate(m=Max("year"))["m"] or 2019) + 1
+        extra = {"score": 7} if kind == "score" else {"dimension": "age", "target_percent": 20}
+        row = model.objects.create(**base, year=year, **extra)
+    return {f"{kind}_id": row.pk}
+
+
 MATRIX: dict[str, Entry] = {
     # Public allow-list (reviewed): pages a visitor needs before or without logging in.
     "public:home": Entry(public=True),
@@ -369,6 +407,43 @@ MATRIX: dict[str, Entry] = {
     ),
     "plan:contracts": Entry(roles=frozenset({Role.HR, Role.BOARD, Role.SECTOR_COORDINATOR})),
     # Indicators (survey scores, D&I targets, board terms).
+    "indicators:overview": Entry(roles=INDICATOR_READERS),
+    "indicators:survey": Entry(roles=INDICATOR_READERS),
+    "indicators:survey_edit": Entry(
+        roles=INDICATOR_EDITORS,
+        kwargs=lambda w: _indicator_row_a(w, "score"),
+        scoped_to_sector_a=True,
+    ),
+    "indicators:survey_delete": Entry(
+        roles=INDICATOR_EDITORS,
+        method="post",
+        kwargs=lambda w: _indicator_row_a(w, "score", fresh=True),
+        scoped_to_sector_a=True,
+    ),
+    "indicators:diversity": Entry(roles=INDICATOR_READERS),
+    "indicators:diversity_edit": Entry(
+        roles=INDICATOR_EDITORS,
+        kwargs=lambda w: _indicator_row_a(w, "figure"),
+        scoped_to_sector_a=True,
+    ),
+    "indicators:diversity_delete": Entry(
+        roles=INDICATOR_EDITORS,
+        method="post",
+        kwargs=lambda w: _indicator_row_a(w, "figure", fresh=True),
+        scoped_to_sector_a=True,
+    ),
+    "indicators:terms": Entry(roles=INDICATOR_READERS),
+    "indicators:terms_edit": Entry(
+        roles=INDICATOR_EDITORS,
+        kwargs=lambda w: _indicator_row_a(w, "appointment"),
+        scoped_to_sector_a=True,
+    ),
+    "indicators:terms_delete": Entry(
+        roles=INDICATOR_EDITORS,
+        method="post",
+        kwargs=lambda w: _indicator_row_a(w, "appointment", fresh=True),
+        scoped_to_sector_a=True,
+    ),
     # (end of indicators)
 }
 

@@ -108,6 +108,30 @@ class StatusChange:
 
 
 @dataclass
+class TermCount:
+    state: str
+    label: str
+    count: int
+
+
+@dataclass
+class ReportIndicators:
+    """The indicators of the plan's scope (the sector, or the own plan's organisation) as they
+    stood at the period's deadline: the last three survey years, the D&I figures of the latest
+    year, and how many board appointments are in each term state."""
+
+    survey_years: list[int]
+    survey_rows: list[Any]
+    diversity_year: int | None
+    diversity: list[Any]
+    terms: list[TermCount]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.survey_rows or self.diversity or any(t.count for t in self.terms))
+
+
+@dataclass
 class PlanReport:
     title: str
     period: Period
@@ -121,6 +145,7 @@ class PlanReport:
     previous_had_statuses: bool = False
     show_notes: bool = True
     generated_at: Any = None
+    indicators: ReportIndicators | None = None
 
     @property
     def chart_height(self) -> int:
@@ -238,7 +263,52 @@ def report_build(*, period: Period, audience: str) -> PlanReport:
         previous_had_statuses=bool(previous_statuses),
         show_notes=show_notes,
         generated_at=now(),
+        # figures per organisation go to the regulator, ministry and supervisory board only
+        indicators=indicators_build(period=period) if show_notes else None,
     )
+
+
+TERM_STATE_LABELS = {
+    "ok": _("Binnen de termijn"),
+    "ending_soon": _("Termijn loopt binnen zes maanden af (herbenoeming mogelijk)"),
+    "final_term_ending": _("Laatste termijn loopt binnen zes maanden af (opvolging nodig)"),
+    "over_limit": _("Boven de maximale zittingsduur"),
+}
+
+
+def indicators_build(*, period: Period) -> ReportIndicators:
+    """Indicators for the report; an own plan shows its organisation only."""
+    from veiligwerk.indicators.models import BoardAppointment, DiversityFigure, SurveyScore
+    from veiligwerk.indicators.selectors import appointment_status, survey_table
+
+    plan = period.plan
+    cutoff = period.deadline
+    scope: dict[str, Any] = {"sector_id": plan.sector_id}
+    if plan.organisation_id:
+        scope["organisation_id"] = plan.organisation_id
+    scores = list(
+        SurveyScore.objects.filter(
+            **scope, year__lte=cutoff.year, year__gt=cutoff.year - 3
+        ).select_related("organisation")
+    )
+    years, rows = survey_table(scores=scores)
+    figures = DiversityFigure.objects.filter(sector_id=plan.sector_id, year__lte=cutoff.year)
+    if plan.organisation_id:
+        figures = figures.filter(organisation_id=plan.organisation_id)
+    latest = figures.order_by("-year").values_list("year", flat=True).first()
+    diversity = list(figures.filter(year=latest).select_related("organisation")) if latest else []
+    counts: Counter[str] = Counter()
+    for appointment in BoardAppointment.objects.filter(**scope, active=True).select_related(
+        "organisation"
+    ):
+        status = appointment_status(appointment, today=cutoff)
+        if status is not None:
+            counts[str(status.state)] += 1
+    terms = [
+        TermCount(state, str(label), counts.get(state, 0))
+        for state, label in TERM_STATE_LABELS.items()
+    ]
+    return ReportIndicators(years, rows, latest, diversity, terms)
 
 
 def report_html(*, report: PlanReport, for_pdf: bool = False) -> str:
