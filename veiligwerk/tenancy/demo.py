@@ -96,6 +96,7 @@ def demo_load() -> list[DemoLogin]:
     from veiligwerk.actionplan.services import plan_seed
 
     plan_seed(sector=sector)
+    _indicators_demo(sector, organisations)
     logins = []
     for username, full_name, role, org_slug in DEMO_USERS:
         first, _sep, last = full_name.partition(" ")
@@ -125,3 +126,36 @@ def demo_load() -> list[DemoLogin]:
             key_create(user=user, password=DEMO_PASSWORD)
         logins.append(DemoLogin(username, str(Role(role).label), scope))
     return logins
+
+
+def _indicators_demo(sector: Sector, organisations: dict[str, Organisation]) -> None:
+    """A few invented indicator figures so the indicator pages and the report show something."""
+    from decimal import Decimal
+
+    from veiligwerk.indicators.models import BoardAppointment, DiversityFigure, SurveyScore
+
+    for slug, scores in (("bnnvara", ("6.9", "7.2")), ("avrotros", ("7.0", "6.8"))):
+        for year, score in zip((2024, 2025), scores, strict=True):
+            SurveyScore.objects.update_or_create(
+                organisation=organisations[slug],
+                year=year,
+                defaults={"sector": sector, "score": Decimal(score)},
+            )
+    for dimension, target, actual in (("gender", "50.0", "44.0"), ("age", "20.0", "21.5")):
+        DiversityFigure.objects.update_or_create(
+            sector=sector,
+            organisation=None,
+            year=2025,
+            dimension=dimension,
+            defaults={"target_percent": Decimal(target), "actual_percent": Decimal(actual)},
+        )
+    BoardAppointment.objects.get_or_create(
+        sector=sector,
+        organisation=organisations["npo"],
+        person_name="Demo Directeur",
+        defaults={
+            "role_title": "Directeur",
+            "rule": "npo_directors",
+            "term_starts": ["2019-01-01", "2023-01-01"],
+        },
+    )
