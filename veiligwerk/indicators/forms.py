@@ -161,6 +161,15 @@ class SurveyScoreForm(_TargetMixin):
                 )
         return cleaned
 
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as the service takes them."""
+        return {
+            "year": self.cleaned_data["year"],
+            "value": self.cleaned_data["score"],
+            "response_rate": self.cleaned_data["response_rate"],
+            "note": self.cleaned_data["note"],
+        }
+
 
 class DiversityFigureForm(_TargetMixin):
     year = _year_field()
@@ -201,6 +210,15 @@ class DiversityFigureForm(_TargetMixin):
                     _("Voor dit onderwerp is over dit jaar al een doel ingevuld."),
                 )
         return cleaned
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as the service takes them."""
+        return {
+            "year": self.cleaned_data["year"],
+            "dimension": self.cleaned_data["dimension"],
+            "target_percent": self.cleaned_data["target_percent"],
+            "actual_percent": self.cleaned_data["actual_percent"],
+        }
 
 
 def parse_day(text: str) -> dt.date:
@@ -295,3 +313,13 @@ class BoardAppointmentForm(_TargetMixin):
             except ValueError as error:
                 self.add_error("term_starts", str(error))
         return cleaned
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned values as the service takes them."""
+        return {
+            "person_name": self.cleaned_data["person_name"],
+            "role_title": self.cleaned_data["role_title"],
+            "rule": self.cleaned_data["rule"],
+            "term_starts": self.cleaned_data["term_starts"],
+            "active": self.cleaned_data["active"],
+        }

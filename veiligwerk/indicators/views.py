@@ -8,6 +8,8 @@ regulator read the whole sector, a supervisory board its own organisation.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -69,6 +71,20 @@ def _target(form: SurveyScoreForm | DiversityFigureForm | BoardAppointmentForm) 
     return target
 
 
+AddForm = TypeVar("AddForm", SurveyScoreForm, DiversityFigureForm, BoardAppointmentForm)
+
+
+def _add_form(
+    request: StaffRequest, form_class: type[AddForm], places: list[tuple[str, str, Target]]
+) -> AddForm | None:
+    """The "add a row" form, for those who may add somewhere; a POST from anyone else is 404."""
+    if not places:
+        if request.method == "POST":
+            raise Http404("Not found")
+        return None
+    return form_class(request.POST if request.method == "POST" else None, places=places)
+
+
 @require_GET
 def overview_view(request: StaffRequest) -> HttpResponse:
     scope = access_indicators(user=request.user)
@@ -86,13 +102,7 @@ def _survey_places(scope: Scope) -> list[tuple[str, str, Target]]:
 def survey_view(request: StaffRequest) -> HttpResponse:
     scope = access_indicators(user=request.user)
     places = _survey_places(scope)
-    if request.method == "POST" and not places:
-        raise Http404("Not found")
-    form = (
-        SurveyScoreForm(request.POST if request.method == "POST" else None, places=places)
-        if places
-        else None
-    )
+    form = _add_form(request, SurveyScoreForm, places)
     if request.method == "POST" and form is not None and form.is_valid():
         sector_id, organisation_id = _target(form)
         assert organisation_id is not None
@@ -101,10 +111,7 @@ def survey_view(request: StaffRequest) -> HttpResponse:
             score=None,
             sector_id=sector_id,
             organisation_id=organisation_id,
-            year=form.cleaned_data["year"],
-            value=form.cleaned_data["score"],
-            response_rate=form.cleaned_data["response_rate"],
-            note=form.cleaned_data["note"],
+            **form.values(),
         )
         messages.success(request, _("De score is opgeslagen."))
         return redirect("indicators:survey")
@@ -140,10 +147,7 @@ def survey_edit_view(request: StaffRequest, score_id: int) -> HttpResponse:
             score=score,
             sector_id=score.sector_id,
             organisation_id=score.organisation_id,
-            year=form.cleaned_data["year"],
-            value=form.cleaned_data["score"],
-            response_rate=form.cleaned_data["response_rate"],
-            note=form.cleaned_data["note"],
+            **form.values(),
         )
         messages.success(request, _("De score is opgeslagen."))
         return redirect("indicators:survey")
@@ -184,13 +188,7 @@ def _diversity_places(scope: Scope) -> list[tuple[str, str, Target]]:
 def diversity_view(request: StaffRequest) -> HttpResponse:
     scope = access_indicators(user=request.user)
     places = _diversity_places(scope)
-    if request.method == "POST" and not places:
-        raise Http404("Not found")
-    form = (
-        DiversityFigureForm(request.POST if request.method == "POST" else None, places=places)
-        if places
-        else None
-    )
+    form = _add_form(request, DiversityFigureForm, places)
     if request.method == "POST" and form is not None and form.is_valid():
         sector_id, organisation_id = _target(form)
         diversity_figure_save(
@@ -198,10 +196,7 @@ def diversity_view(request: StaffRequest) -> HttpResponse:
             figure=None,
             sector_id=sector_id,
             organisation_id=organisation_id,
-            year=form.cleaned_data["year"],
-            dimension=form.cleaned_data["dimension"],
-            target_percent=form.cleaned_data["target_percent"],
-            actual_percent=form.cleaned_data["actual_percent"],
+            **form.values(),
         )
         messages.success(request, _("Het cijfer is opgeslagen."))
         return redirect("indicators:diversity")
@@ -232,10 +227,7 @@ def diversity_edit_view(request: StaffRequest, figure_id: int) -> HttpResponse:
             figure=figure,
             sector_id=figure.sector_id,
             organisation_id=figure.organisation_id,
-            year=form.cleaned_data["year"],
-            dimension=form.cleaned_data["dimension"],
-            target_percent=form.cleaned_data["target_percent"],
-            actual_percent=form.cleaned_data["actual_percent"],
+            **form.values(),
         )
         messages.success(request, _("Het cijfer is opgeslagen."))
         return redirect("indicators:diversity")
@@ -273,13 +265,7 @@ def diversity_delete_view(request: StaffRequest, figure_id: int) -> HttpResponse
 def terms_view(request: StaffRequest) -> HttpResponse:
     scope = access_indicators(user=request.user)
     places = _survey_places(scope)
-    if request.method == "POST" and not places:
-        raise Http404("Not found")
-    form = (
-        BoardAppointmentForm(request.POST if request.method == "POST" else None, places=places)
-        if places
-        else None
-    )
+    form = _add_form(request, BoardAppointmentForm, places)
     if request.method == "POST" and form is not None and form.is_valid():
         sector_id, organisation_id = _target(form)
         assert organisation_id is not None
@@ -288,11 +274,7 @@ def terms_view(request: StaffRequest) -> HttpResponse:
             appointment=None,
             sector_id=sector_id,
             organisation_id=organisation_id,
-            person_name=form.cleaned_data["person_name"],
-            role_title=form.cleaned_data["role_title"],
-            rule=form.cleaned_data["rule"],
-            term_starts=form.cleaned_data["term_starts"],
-            active=form.cleaned_data["active"],
+            **form.values(),
         )
         messages.success(request, _("De benoeming is opgeslagen."))
         return redirect("indicators:terms")
@@ -328,11 +310,7 @@ def terms_edit_view(request: StaffRequest, appointment_id: int) -> HttpResponse:
             appointment=appointment,
             sector_id=appointment.sector_id,
             organisation_id=appointment.organisation_id,
-            person_name=form.cleaned_data["person_name"],
-            role_title=form.cleaned_data["role_title"],
-            rule=form.cleaned_data["rule"],
-            term_starts=form.cleaned_data["term_starts"],
-            active=form.cleaned_data["active"],
+            **form.values(),
         )
         messages.success(request, _("De benoeming is opgeslagen."))
         return redirect("indicators:terms")
