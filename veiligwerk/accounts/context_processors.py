@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from veiligwerk.actionplan.selectors import plans_visible
+from veiligwerk.indicators.selectors import indicator_scope
 from veiligwerk.tenancy.models import REPORT_HANDLER_ROLES
 from veiligwerk.tenancy.selectors import (
     is_platform_admin,
@@ -28,6 +29,7 @@ def staff_nav(request: HttpRequest) -> dict[str, Any]:
             "coordinates_sector": sectors_coordinated_by(user=user).exists(),
             "handles_reports": bool(roles_of(user=user) & REPORT_HANDLER_ROLES),
             "sees_plans": plans_visible(user=user).exists(),
+            "sees_indicators": not indicator_scope(user=user).is_empty,
         }
 
     return {"staff_nav": SimpleLazyObject(build)}
